@@ -1,0 +1,21 @@
+// Each subcommand lives in its own file and adds itself to the CLI11 app here. A command's
+// callback stores its exit status in `exit_code`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace skillkit::cli {
+
+/// Exit statuses, documented in `skillkit --help` and README.md.
+inline constexpr int kExitOk = 0;  // no errors (warnings allowed)
+inline constexpr int kExitFindings =
+    1;                                // errors found (or warnings with --strict), or a failed item
+inline constexpr int kExitUsage = 2;  // bad usage, unreadable path, bad config, I/O problem
+
+void add_lint(CLI::App& app, int& exit_code);
+void add_rules(CLI::App& app, int& exit_code);
+
+/// Whether stdout is a terminal that wants colour (NO_COLOR unset).
+bool stdout_wants_color();
+
+}  // namespace skillkit::cli

@@ -1,0 +1,36 @@
+// skillkit: lint, pack, migrate and upload skills for AWS DevOps Agent and Agent Skills.
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/commands.h"
+
+#ifndef SKILLKIT_VERSION
+#define SKILLKIT_VERSION "0.0.0"
+#endif
+#ifndef SKILLKIT_GIT_REV
+#define SKILLKIT_GIT_REV "unknown"
+#endif
+
+int main(int argc, char** argv) {
+  CLI::App app{"skillkit: lint, pack, migrate and upload skills (SKILL.md folders)\n", "skillkit"};
+  app.set_version_flag("--version",
+                       fmt::format("skillkit {} ({})", SKILLKIT_VERSION, SKILLKIT_GIT_REV));
+  app.require_subcommand(1);
+  app.footer(
+      "Exit status:\n"
+      "  0  no errors (warnings allowed)\n"
+      "  1  errors found (or warnings with --strict); for bulk commands, an item failed\n"
+      "  2  usage error, unreadable path, invalid config, or another I/O problem\n");
+  int exit_code = skillkit::cli::kExitOk;
+  skillkit::cli::add_lint(app, exit_code);
+  skillkit::cli::add_rules(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : skillkit::cli::kExitUsage;
+  }
+  return exit_code;
+}

@@ -1,0 +1,69 @@
+#include "skillkit/skill.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace skillkit {
+namespace fs = std::filesystem;
+
+std::string Skill::display_path(std::string_view rel) const {
+  if (display_dir.empty() || display_dir == ".") return std::string(rel);
+  std::string out = display_dir;
+  if (out.back() != '/') out += '/';
+  out += rel;
+  return out;
+}
+
+namespace {
+
+// The SKILL.md file in `dir`: the exact name if present, else any other case of it.
+std::string find_skill_md(const fs::path& dir) {
+  std::error_code ec;
+  if (fs::is_regular_file(dir / "SKILL.md", ec)) return "SKILL.md";
+  std::string found;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    std::string name = e.path().filename().string();
+    std::string lower = name;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == "skill.md" && (found.empty() || name < found)) found = name;
+  }
+  return found.empty() ? "SKILL.md" : found;
+}
+
+}  // namespace
+
+Skill load_skill(const fs::path& dir, std::string display_dir) {
+  Skill skill;
+  skill.dir = dir;
+  skill.display_dir = std::move(display_dir);
+  std::error_code ec;
+  fs::path named = dir.filename().empty() ? dir.parent_path() : dir;
+  if (named.filename() == "." || named.filename() == ".." || named.empty())
+    named = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+  skill.dir_name = named.filename().string();
+  skill.skill_md_name = find_skill_md(dir);
+
+  const fs::path md_path = dir / skill.skill_md_name;
+  const auto size = fs::file_size(md_path, ec);
+  std::string bytes;
+  if (ec) {
+    skill.io_error = "cannot read " + skill.skill_md_name + ": " + ec.message();
+  } else if (size > kMaxSkillMdBytes) {
+    skill.io_error = skill.skill_md_name + " is " + std::to_string(size) +
+                     " bytes; skillkit reads at most " + std::to_string(kMaxSkillMdBytes);
+  } else {
+    std::ifstream in(md_path, std::ios::binary);
+    std::ostringstream buf;
+    if (!(in && (buf << in.rdbuf()))) {
+      if (size > 0) skill.io_error = "cannot read " + skill.skill_md_name;
+    }
+    bytes = std::move(buf).str();
+  }
+  skill.md = parse_skill_md(std::move(bytes));
+  if (skill.md.status != FrontmatterStatus::NotUtf8)
+    skill.body = parse_markdown(skill.md.body(), skill.md.body_line);
+  skill.files = list_files(dir, IgnoreRules::for_skill(dir));
+  return skill;
+}
+
+}  // namespace skillkit
