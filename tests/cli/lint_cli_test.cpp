@@ -62,6 +62,17 @@ TEST(LintCli, BadConfigIsExit2WithPosition) {
   EXPECT_EQ(r.err, "skillkit: bad-config.yaml:3:3: unknown rule `SK999` (see `skillkit rules`)\n");
 }
 
+TEST(LintCli, UnreadableSkillIsExit2AndOthersAreStillLinted) {
+  testing::TempDir tmp;
+  testing::write_file(tmp / "s/big/SKILL.md", "---\n");
+  fs::resize_file(tmp / "s/big/SKILL.md", (16u << 20) + 1);
+  fs::copy(kData / "skills/broken-yaml", tmp / "s/broken-yaml", fs::copy_options::recursive);
+  const auto r = run_skillkit({"lint", "--format", "json", "s"}, tmp.path());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("\"rule\": \"SK000\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"rule\": \"SK005\""), std::string::npos) << r.out;
+}
+
 TEST(LintCli, UnknownFormatIsExit2) {
   const auto r = run_skillkit({"lint", "--format", "xml", "skills"}, kData);
   EXPECT_EQ(r.status, 2);

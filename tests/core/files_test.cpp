@@ -156,12 +156,18 @@ TEST(Skill, LoadsDisplayPathsAndName) {
 }
 
 TEST(Skill, UnreadableSkillMdIsAnIoError) {
-  if (::geteuid() == 0) GTEST_SKIP() << "root reads files regardless of permissions";
   TempDir tmp;
-  write_file(tmp / "a/SKILL.md", "---\nname: a\n---\n");
-  fs::permissions(tmp / "a/SKILL.md", fs::perms::none);
+  fs::create_directories(tmp / "a/SKILL.md");  // a folder where the file should be
   const Skill skill = load_skill(tmp / "a", "a");
-  EXPECT_FALSE(skill.io_error.empty());
+  EXPECT_EQ(skill.io_error.substr(0, 21), "cannot read SKILL.md:");
+}
+
+TEST(Skill, OversizedSkillMdIsNotRead) {
+  TempDir tmp;
+  write_file(tmp / "a/SKILL.md", "---\n");
+  fs::resize_file(tmp / "a/SKILL.md", kMaxSkillMdBytes + 1);  // sparse: costs no disk
+  const Skill skill = load_skill(tmp / "a", "a");
+  EXPECT_EQ(skill.io_error, "SKILL.md is 16777217 bytes; skillkit reads at most 16777216");
 }
 
 }  // namespace
