@@ -11,7 +11,7 @@
 
 namespace skillkit {
 
-const std::pair<YamlNode, YamlNode>* YamlNode::find_entry(std::string_view key) const {
+const YamlEntry* YamlNode::find_entry(std::string_view key) const {
   for (const auto& entry : entries)
     if (entry.first.is_scalar() && entry.first.value == key) return &entry;
   return nullptr;
@@ -126,7 +126,7 @@ class TreeBuilder : public YAML::EventHandler {
     } else if (!top.pending_key) {
       top.pending_key = std::move(node);
     } else {
-      top.node.entries.emplace_back(std::move(*top.pending_key), std::move(node));
+      top.node.entries.push_back({std::move(*top.pending_key), std::move(node)});
       top.pending_key.reset();
     }
   }

@@ -13,6 +13,8 @@
 
 namespace skillkit {
 
+struct YamlEntry;
+
 struct YamlNode {
   enum class Kind { Null, Scalar, Sequence, Mapping, Alias };
 
@@ -25,7 +27,7 @@ struct YamlNode {
   size_t offset = 0;            // byte offset of the node's first character in the whole file
   Position pos;                 // position of the node's first character in the whole file
   std::vector<YamlNode> items;  // Sequence
-  std::vector<std::pair<YamlNode, YamlNode>> entries;  // Mapping, in order, duplicates kept
+  std::vector<YamlEntry> entries;  // Mapping, in order, duplicates kept
 
   bool is_scalar() const { return kind == Kind::Scalar; }
   bool is_mapping() const { return kind == Kind::Mapping; }
@@ -33,7 +35,7 @@ struct YamlNode {
   /// A scalar written without quotes or block indicator (so YAML resolves its type).
   bool is_plain() const { return kind == Kind::Scalar && tag == "?"; }
   /// The first entry of a mapping whose key is the scalar `key`, or nullptr.
-  const std::pair<YamlNode, YamlNode>* find_entry(std::string_view key) const;
+  const YamlEntry* find_entry(std::string_view key) const;
   const YamlNode* find(std::string_view key) const;
 
   /// The type a YAML 1.2 core-schema reader gives this node: "null", "bool", "int", "float",
@@ -42,6 +44,13 @@ struct YamlNode {
   std::string_view resolved_type() const;
   /// True for a scalar that every common reader takes as a string.
   bool is_string() const { return resolved_type() == "string"; }
+};
+
+/// One `key: value` of a mapping (named like std::pair's members, which it replaces: a pair of
+/// a type still being defined is not portable).
+struct YamlEntry {
+  YamlNode first;   // the key
+  YamlNode second;  // the value
 };
 
 /// The result of parsing YAML text that sits at `base_offset` in a SourceText.
