@@ -144,7 +144,24 @@ YamlParse parse_yaml(std::string_view text, size_t base_offset, const SourceText
   TreeBuilder builder(base_offset, source);
   try {
     YAML::Parser parser(in);
+    // yaml-cpp 0.7 never consumes a `,` outside a flow collection and returns empty documents
+    // forever (found by fuzzing): read a bounded number of documents and call the rest an error.
+    constexpr int kMaxDocuments = 8;
+    int calls = 0;
     while (parser.HandleNextDocument(builder)) {
+      if (++calls < kMaxDocuments) continue;
+      result.ok = false;
+      result.error = "unexpected `,` outside a `[...]` or `{...}` collection";
+      size_t at = 0;
+      for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == ',' && (i == 0 || text.find_last_not_of(" \t", i - 1) == std::string_view::npos ||
+                               text[text.find_last_not_of(" \t", i - 1)] == '\n')) {
+          at = i;
+          break;
+        }
+      }
+      result.error_offset = base_offset + at;
+      break;
     }
   } catch (const YAML::Exception& e) {
     result.ok = false;

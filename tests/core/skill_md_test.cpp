@@ -124,6 +124,21 @@ TEST(YamlNode, FoldedLiteralAndPlainMultiLine) {
   EXPECT_EQ(md.frontmatter->find("q")->value, "one two");
 }
 
+TEST(YamlNode, StrayCommaIsAnErrorNotAHang) {
+  // yaml-cpp 0.7 returns empty documents forever after a `,` outside a collection.
+  for (const char* text : {"---\n,\n---\n", "---\nname: a\n---\n", "---\n- a\n,\n---\n"}) {
+    SkillMd md = parse_skill_md(text);
+    if (std::string_view(text).find(',') == std::string_view::npos) {
+      EXPECT_TRUE(md.ok());
+      continue;
+    }
+    ASSERT_EQ(md.status, FrontmatterStatus::YamlError) << text;
+    EXPECT_EQ(md.yaml_error, "unexpected `,` outside a `[...]` or `{...}` collection");
+  }
+  SkillMd md = parse_skill_md("---\n- a\n,\n---\n");
+  EXPECT_EQ(md.source.position(md.yaml_error_offset), (Position{3, 1}));
+}
+
 TEST(YamlNode, DeepNestingIsAnErrorNotACrash) {
   std::string yaml = "---\na: " + std::string(10000, '[') + std::string(10000, ']') + "\n---\n";
   SkillMd md = parse_skill_md(yaml);
