@@ -123,7 +123,11 @@ LintResult lint_skills(const std::vector<SkillRef>& skills, const LintSettings& 
     read_error[i] = !skill.io_error.empty();
     std::vector<Diagnostic> found = run_rules(skill, rules);
     const Suppressions suppressed = read_suppressions(skill);
-    std::erase_if(found, [&](const Diagnostic& d) { return suppressed.covers(d.rule_id); });
+    // A catalog's policy is the gate CI enforces: a skill cannot switch it off for itself.
+    std::erase_if(found, [&](const Diagnostic& d) {
+      const Rule* rule = find_rule(d.rule_id);
+      return suppressed.covers(d.rule_id) && !(rule && rule->layer == Layer::Policy);
+    });
     per_skill[i] = std::move(found);
   });
 

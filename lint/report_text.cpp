@@ -75,7 +75,9 @@ void write_text(std::ostream& out, const std::vector<Diagnostic>& diagnostics, s
                                                                       : "1;36";
     out << paint("1", where) << ": " << paint(colour, sev) << " "
         << paint("2", fmt::format("[{} {}]", d.rule_id, d.rule_name)) << " " << d.message << '\n';
-    if (style.source && d.pos.line > 0) {
+    // The source line under a secret finding would print the secret itself.
+    const bool show_source = style.source && d.pos.line > 0 && d.rule_id != "SK210";
+    if (show_source) {
       std::string text(cache.line(d.file, d.pos.line));
       for (char& c : text)
         if (c == '\t') c = ' ';

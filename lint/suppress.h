@@ -2,6 +2,7 @@
 //   in the frontmatter:  # skillkit-disable SK130 yaml-strict
 //   in the body:         <!-- skillkit-disable SK200 -->
 // Ids and names may be separated by spaces or commas; a bare `skillkit-disable` silences all.
+// Policy rules (SK9xx, configured by the catalog in .skillkit.yaml) cannot be silenced inline.
 #pragma once
 
 #include <set>

@@ -74,4 +74,94 @@ size_t scalar_end(const Skill& skill, const YamlNode& node) {
   return end;
 }
 
+namespace {
+
+bool url_is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int url_hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+LinkTarget classify_link(std::string_view url) {
+  LinkTarget t;
+  while (!url.empty() && (url.front() == ' ' || url.front() == '\t')) url.remove_prefix(1);
+  while (!url.empty() && (url.back() == ' ' || url.back() == '\t')) url.remove_suffix(1);
+  if (url.empty() || url[0] == '#' || url[0] == '?') return t;
+
+  // A scheme: ALPHA *(ALPHA / DIGIT / "+" / "-" / ".") ":". One letter is a drive (C:).
+  size_t i = 0;
+  if (url_is_alpha(url[0])) {
+    i = 1;
+    while (i < url.size() && (url_is_alpha(url[i]) || (url[i] >= '0' && url[i] <= '9') ||
+                              url[i] == '+' || url[i] == '-' || url[i] == '.'))
+      ++i;
+    if (i < url.size() && url[i] == ':') {
+      std::string scheme(url.substr(0, i));
+      for (char& c : scheme) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      t.kind = i == 1 || scheme == "file" ? LinkTarget::Kind::Absolute : LinkTarget::Kind::Url;
+      return t;
+    }
+  }
+  if (url.starts_with("//")) {
+    t.kind = LinkTarget::Kind::Url;  // protocol-relative: a host, not a local path
+    return t;
+  }
+  if (url[0] == '/' || url[0] == '\\' || url[0] == '~') {
+    t.kind = LinkTarget::Kind::Absolute;
+    return t;
+  }
+
+  std::string_view raw = url.substr(0, url.find('#'));
+  raw = raw.substr(0, raw.find('?'));
+  std::string decoded;
+  for (size_t k = 0; k < raw.size(); ++k) {
+    if (raw[k] == '%' && k + 2 < raw.size() && url_hex_value(raw[k + 1]) >= 0 &&
+        url_hex_value(raw[k + 2]) >= 0) {
+      decoded += static_cast<char>(url_hex_value(raw[k + 1]) * 16 + url_hex_value(raw[k + 2]));
+      k += 2;
+    } else {
+      decoded += raw[k];
+    }
+  }
+  t.kind = LinkTarget::Kind::Relative;
+  std::vector<std::string_view> parts;
+  std::string_view rest = decoded;
+  while (true) {
+    const size_t slash = rest.find('/');
+    const std::string_view part = rest.substr(0, slash);
+    if (part == "..") {
+      if (parts.empty())
+        t.outside = true;
+      else
+        parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    if (slash == std::string_view::npos) break;
+    rest.remove_prefix(slash + 1);
+  }
+  for (std::string_view part : parts) {
+    if (!t.path.empty()) t.path += '/';
+    t.path += part;
+  }
+  return t;
+}
+
+Position value_pos(const Skill& skill, const YamlNode& key, const YamlNode& value) {
+  if (value.kind != YamlNode::Kind::Null) return value.pos;
+  const std::string& bytes = skill.md.source.bytes();
+  const std::string_view text =
+      value.offset < bytes.size() ? std::string_view(bytes).substr(value.offset) : "";
+  const bool written = text.starts_with("~") || text.starts_with("null") ||
+                       text.starts_with("Null") || text.starts_with("NULL");
+  return written && value.pos.line == key.pos.line ? value.pos : key.pos;
+}
+
 }  // namespace skillkit::rules

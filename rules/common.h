@@ -25,4 +25,28 @@ std::vector<std::string> split_commas(std::string_view text);
 /// or 0 when the scalar is not a one-line plain or quoted scalar (used for fixes).
 size_t scalar_end(const Skill& skill, const YamlNode& node);
 
+/// A link or image destination from the SKILL.md body (MdLink::url), as the link rules
+/// (SK201-SK204) classify it. Each rule owns one kind of problem; they share this reading.
+struct LinkTarget {
+  enum class Kind {
+    None,      // empty, or only `#anchor` / `?query`: a place in SKILL.md itself
+    Url,       // has a scheme (https:, mailto:, ...) or starts with `//`: not a local file
+    Absolute,  // a `file:` URL or an absolute local path: `/x`, `\x`, `~/x`, `C:\x`, `C:/x`
+    Relative,  // a path relative to the skill folder
+  };
+  Kind kind = Kind::None;
+  /// Relative: `#fragment` and `?query` cut, percent-decoded, `.` and `..` resolved, no
+  /// trailing '/' ("" for the skill folder itself).
+  std::string path;
+  bool outside = false;  // Relative: `..` climbs out of the skill folder
+};
+
+/// Classifies a link destination written in SKILL.md (which sits at the skill's root).
+LinkTarget classify_link(std::string_view url);
+
+/// Where to report a mapping value: its own position, or its key's when the value is empty
+/// (`key:` with nothing after it has no text; the parser places it at the next token, often
+/// on a later line). An explicit `~` or `null` on the key's line keeps its own position.
+Position value_pos(const Skill& skill, const YamlNode& key, const YamlNode& value);
+
 }  // namespace skillkit::rules

@@ -126,6 +126,17 @@ class TreeBuilder : public YAML::EventHandler {
     } else if (!top.pending_key) {
       top.pending_key = std::move(node);
     } else {
+      // yaml-cpp marks an empty value (`key:`) at the next token, often on a later line; put
+      // it just after the key's colon, where the reader sees it.
+      if (node.kind == YamlNode::Kind::Null && node.pos.line > top.pending_key->pos.line) {
+        const std::string& bytes = source_.bytes();
+        const size_t colon = bytes.find(':', top.pending_key->offset + top.pending_key->value.size());
+        const size_t eol = bytes.find('\n', top.pending_key->offset);
+        if (colon != std::string::npos && colon < eol) {
+          node.offset = colon + 1;
+          node.pos = source_.position(node.offset);
+        }
+      }
       top.node.entries.push_back({std::move(*top.pending_key), std::move(node)});
       top.pending_key.reset();
     }

@@ -92,6 +92,13 @@ TEST(SkillMd, AliasesAreNeverExpanded) {
   EXPECT_EQ(md.frontmatter->find("j")->items[0].kind, YamlNode::Kind::Alias);
 }
 
+TEST(YamlNode, EmptyValueIsPlacedOnItsKeysLine) {
+  SkillMd md = parse_skill_md("---\nname:\ndescription: x\n---\n");
+  ASSERT_TRUE(md.ok());
+  EXPECT_EQ(md.frontmatter->find("name")->kind, YamlNode::Kind::Null);
+  EXPECT_EQ(md.frontmatter->find("name")->pos, (Position{2, 6}));
+}
+
 TEST(YamlNode, ResolvedTypes) {
   SkillMd md = parse_skill_md(
       "---\na: true\nb: \"true\"\nc: 1.0\nd: 2024-01-02\ne: ~\nf:\ng: [1]\nh: {x: 1}\ni: text\nj: "
