@@ -15,6 +15,8 @@ inline constexpr int kExitUsage = 2;  // bad usage, unreadable path, bad config,
 void add_lint(CLI::App& app, int& exit_code);
 void add_rules(CLI::App& app, int& exit_code);
 void add_new(CLI::App& app, int& exit_code);
+void add_pack(CLI::App& app, int& exit_code);
+void add_inspect(CLI::App& app, int& exit_code);
 
 /// Whether stdout is a terminal that wants colour (NO_COLOR unset).
 bool stdout_wants_color();
