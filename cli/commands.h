@@ -14,6 +14,7 @@ inline constexpr int kExitUsage = 2;  // bad usage, unreadable path, bad config,
 
 void add_lint(CLI::App& app, int& exit_code);
 void add_rules(CLI::App& app, int& exit_code);
+void add_migrate(CLI::App& app, int& exit_code);
 void add_new(CLI::App& app, int& exit_code);
 void add_pack(CLI::App& app, int& exit_code);
 void add_inspect(CLI::App& app, int& exit_code);

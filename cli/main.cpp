@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   int exit_code = skillkit::cli::kExitOk;
   skillkit::cli::add_lint(app, exit_code);
   skillkit::cli::add_rules(app, exit_code);
+  skillkit::cli::add_migrate(app, exit_code);
   skillkit::cli::add_new(app, exit_code);
   skillkit::cli::add_pack(app, exit_code);
   skillkit::cli::add_inspect(app, exit_code);
