@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   skillkit::cli::add_new(app, exit_code);
   skillkit::cli::add_pack(app, exit_code);
   skillkit::cli::add_inspect(app, exit_code);
+  skillkit::cli::add_upload(app, exit_code);
+  skillkit::cli::add_skills(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
