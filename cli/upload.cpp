@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <set>
@@ -14,6 +15,7 @@
 #include "upload/credentials.h"
 #include "upload/manifest.h"
 #include "upload/progress.h"
+#include "upload/state.h"
 
 namespace skillkit::cli {
 
@@ -76,6 +78,8 @@ struct UploadArgs {
   bool dry_run = false;
   bool prune = false;
   unsigned concurrency = 8;
+  std::string state_file;  // "" = upload::UploadState::default_path()
+  bool no_state = false;
   AwsArgs aws;
 };
 
@@ -218,12 +222,29 @@ int run(const UploadArgs& args) {
   options.dry_run = args.dry_run;
   options.prune = args.prune;
   options.concurrency = args.concurrency;
+  upload::UploadState state;
+  const std::filesystem::path state_file =
+      args.no_state ? std::filesystem::path()
+                    : (args.state_file.empty() ? upload::UploadState::default_path()
+                                               : std::filesystem::path(args.state_file));
+  if (!state_file.empty()) {
+    std::string warning;
+    state.load(state_file, warning);
+    if (!warning.empty()) std::cerr << "skillkit: warning: " << warning << '\n';
+    options.state = &state;
+  }
   options.on_total = [&](size_t n) { progress.set_total(n); };
   options.on_item = [&](const upload::ItemResult& i) {
     progress.tick(i.skill, i.action == upload::Action::Failed);
   };
   const upload::SyncReport report = upload::sync_skills(local, targets, options);
   progress.finish();
+  if (!state_file.empty() && !args.dry_run) {
+    // Only a cache: failing to write it costs downloads next time, nothing else.
+    std::string error;
+    if (!state.save(state_file, error))
+      std::cerr << "skillkit: warning: upload state not saved: " << error << '\n';
+  }
 
   if (args.format == "json") {
     nlohmann::json items = nlohmann::json::array();
@@ -293,6 +314,12 @@ void add_upload(CLI::App& app, int& exit_code) {
   cmd->add_option("-f,--format", args->format, "Output: text or json");
   cmd->add_option("-c,--config", args->config, "Lint config file for every skill");
   cmd->add_option("--concurrency", args->concurrency, "Skills in flight at once (default 8)");
+  cmd->add_option("--state", args->state_file,
+                  "Where to remember what was uploaded, so reruns skip downloads (default "
+                  "$XDG_STATE_HOME/skillkit/upload-state.json or ~/.local/state/...)");
+  cmd->add_flag(
+      "--no-state", args->no_state,
+      "Compare every existing skill with its downloaded content; read and write no state");
   add_aws_options(cmd, args->aws);
   cmd->callback([args, &exit_code] { exit_code = run(*args); });
 }

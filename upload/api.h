@@ -121,6 +121,8 @@ class AssetClient {
   AssetContent get_asset_content(std::string_view agent_space_id, std::string_view asset_id,
                                  std::optional<int> version = {});
 
+  /// The endpoint every call goes to.
+  const std::string& endpoint() const { return config_.endpoint; }
   /// HTTP attempts made so far, retries included (for reports and tests).
   int64_t attempts() const { return attempts_.load(); }
 

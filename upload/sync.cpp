@@ -14,6 +14,8 @@
 #include "rules/agent_types.h"
 #include "skillkit/discovery.h"
 #include "skillkit/skill.h"
+#include "upload/crypto.h"
+#include "upload/state.h"
 #include "upload/unzip.h"
 
 namespace skillkit::upload {
@@ -116,6 +118,7 @@ std::vector<LocalSkill> prepare_skills(const std::vector<SkillRef>& refs,
       return;
     }
     s.zip = std::move(packed.zip);
+    s.zip_sha256 = sha256_hex(s.zip);
   });
   return out;
 }
@@ -252,6 +255,12 @@ SyncReport sync_skills(const std::vector<LocalSkill>& local,
     ItemResult& item = results[k];
     item.space = target.label.empty() ? target.agent_space_id : target.label;
     const std::string& space = target.agent_space_id;
+    const std::string& endpoint = target.client->endpoint();
+    // After a change, what the space now holds (skipped in a dry run: nothing changed).
+    const auto remember = [&](const Asset& a, const LocalSkill& s) {
+      if (options.state && !options.dry_run)
+        options.state->record(endpoint, space, a, s.zip_sha256);
+    };
     try {
       if (task.local == SIZE_MAX) {
         item.skill = task.remote->name();
@@ -261,6 +270,7 @@ SyncReport sync_skills(const std::vector<LocalSkill>& local,
         item.why = "not local";
         if (!options.dry_run) {
           target.client->delete_asset(space, task.remote->asset_id);
+          if (options.state) options.state->forget(endpoint, space, task.remote->asset_id);
           item.done = true;
         }
       } else {
@@ -292,6 +302,7 @@ SyncReport sync_skills(const std::vector<LocalSkill>& local,
             m.agent_types = task.agent_types;
             if (!task.status.empty()) m.status = task.status;
             Asset a = target.client->create_skill(space, s.zip, m);
+            remember(a, s);
             item.asset_id = a.asset_id;
             item.version = a.version;
             item.done = true;
@@ -303,10 +314,16 @@ SyncReport sync_skills(const std::vector<LocalSkill>& local,
           const std::string want_status = task.status.empty() ? "ACTIVE" : task.status;
           const bool meta_changed =
               remote_types(r) != task.agent_types || remote_status(r) != want_status;
-          AssetContent content = target.client->get_asset_content(space, r.asset_id);
-          const bool content_changed = !same_skill_content(content.zip, s.zip);
+          // The state proves the remote zip is the one skillkit sent (same asset, same version);
+          // otherwise download it and compare.
+          bool content_changed = false;
+          if (!options.state || options.state->zip_sha256(endpoint, space, r) != s.zip_sha256) {
+            AssetContent content = target.client->get_asset_content(space, r.asset_id);
+            content_changed = !same_skill_content(content.zip, s.zip);
+          }
           if (!meta_changed && !content_changed) {
             item.action = Action::Unchanged;
+            remember(r, s);  // the remote files are the local ones
           } else {
             item.action = Action::Update;
             item.why = content_changed && meta_changed ? "content+metadata"
@@ -319,6 +336,7 @@ SyncReport sync_skills(const std::vector<LocalSkill>& local,
               u.metadata.status = want_status;
               u.base_version = r.version;
               Asset a = target.client->update_skill(space, r.asset_id, u);
+              remember(a, s);
               item.version = a.version;
               item.done = true;
             }

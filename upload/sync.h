@@ -7,7 +7,8 @@
 // keys it does not know (a content hash, say) is unverified (upload-api.md lists only known
 // keys). So an existing skill is compared with its GetAssetContent zip: equal bytes, or else
 // the same files with the same contents (the service may re-zip), plus the same agent_types
-// and status. That costs one GET per existing skill and never a needless new version.
+// and status. That costs one GET per existing skill and never a needless new version, unless
+// an UploadState (upload/state.h) proves the remote asset still holds the zip skillkit sent.
 #pragma once
 
 #include <functional>
@@ -24,11 +25,14 @@ struct SkillRef;
 
 namespace skillkit::upload {
 
+class UploadState;
+
 /// A local skill, linted and packed.
 struct LocalSkill {
   std::string display;                   ///< the folder as the user typed it
   std::string name;                      ///< frontmatter `name` (else the folder name)
   std::string zip;                       ///< packed bytes; empty when `error` is set
+  std::string zip_sha256;                ///< hex SHA-256 of `zip`
   std::vector<std::string> agent_types;  ///< from metadata (agent_types or UI labels), sorted
   std::string status;                    ///< metadata.status, or "" (service default ACTIVE)
   std::string error;                     ///< why it cannot be uploaded (lint errors, pack)
@@ -93,6 +97,8 @@ struct SyncOptions {
   bool dry_run = false;
   bool prune = false;
   unsigned concurrency = 8;  ///< skills in flight at once, across every space
+  /// What earlier runs uploaded: read to skip downloads, updated after every change made.
+  UploadState* state = nullptr;
   /// Called once per finished item (from worker threads, serialized), e.g. for progress.
   std::function<void(const ItemResult&)> on_item;
   /// Called once the plan's size is known (items to process), before any change.

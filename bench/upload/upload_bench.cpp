@@ -1,7 +1,10 @@
 // Uploads N generated skills to the in-process emulator (127.0.0.1) with injected latency and
 // compares the sync's wall time with the bound skills x latency / concurrency.
 //   upload_bench [skills=1000] [latency_ms=20] [concurrency=16]
-// Prints one JSON line per phase (first upload, rerun); efficiency = bound / wall.
+// Prints one JSON line per phase; efficiency = bound / wall. Phases: the first upload (recording
+// an upload state), a rerun that downloads every skill to compare (--no-state), and a rerun that
+// proves them unchanged from the state (the default).
+#include <malloc.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -12,12 +15,16 @@
 
 #include "skillkit/discovery.h"
 #include "upload/emulator/emulator.h"
+#include "upload/state.h"
 #include "upload/sync.h"
 
 namespace fs = std::filesystem;
 using namespace skillkit::upload;
 
 int main(int argc, char** argv) {
+  // As the skillkit binary does (cli/main.cpp): keep freed memory instead of trimming it.
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_MMAP_THRESHOLD, 4 << 20);
   const int n = argc > 1 ? std::stoi(argv[1]) : 1000;
   const int latency = argc > 2 ? std::stoi(argv[2]) : 20;
   const unsigned concurrency = argc > 3 ? static_cast<unsigned>(std::stoi(argv[3])) : 16;
@@ -51,10 +58,12 @@ int main(int argc, char** argv) {
   t.agent_space_id = "bench-space";
   t.client = &api;
   for (size_t i = 0; i < local.size(); ++i) t.skills.push_back(i);
-  SyncOptions o;
-  o.concurrency = concurrency;
+  UploadState state;
   int status = 0;
-  for (const char* phase : {"upload", "rerun"}) {
+  for (const char* phase : {"upload", "rerun-no-state", "rerun"}) {
+    SyncOptions o;
+    o.concurrency = concurrency;
+    if (std::string_view(phase) != "rerun-no-state") o.state = &state;
     const int64_t before = api.attempts();
     auto s0 = std::chrono::steady_clock::now();
     SyncReport r = sync_skills(local, {t}, o);

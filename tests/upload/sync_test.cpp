@@ -6,6 +6,7 @@
 #include "emulator_fixture.h"
 #include "skillkit/discovery.h"
 #include "sync_support.h"
+#include "upload/state.h"
 #include "upload/sync.h"
 #include "upload/unzip.h"
 
@@ -87,6 +88,88 @@ TEST_F(SyncTest, CreateThenRerunChangesNothingThenOneChangedIsUpdatedOnce) {
   ASSERT_EQ(meta.items.size(), 1u);
   EXPECT_EQ(meta.items[0].action, Action::Update);
   EXPECT_EQ(meta.items[0].why, "metadata");
+}
+
+TEST_F(SyncTest, StateSkipsDownloadsButNeverHidesAChange) {
+  TempDir tmp;
+  write_skill(tmp.path / "skills", "alpha");
+  write_skill(tmp.path / "skills", "beta");
+  write_skill(tmp.path / "skills", "gamma");
+  auto api = client();
+  UploadState state;
+  SyncOptions with_state;
+  with_state.state = &state;
+  const auto requests = [&] { return emulator_->stats().requests; };
+
+  EXPECT_EQ(
+      counts(run(prepare(tmp.path / "skills"), *api, {"space-1"}, with_state))[Action::Create], 3);
+  EXPECT_EQ(state.size(), 3u);
+
+  // A rerun proves all three unchanged from the state: one ListAssets call, no downloads.
+  int64_t before = requests();
+  EXPECT_EQ(
+      counts(run(prepare(tmp.path / "skills"), *api, {"space-1"}, with_state))[Action::Unchanged],
+      3);
+  EXPECT_EQ(requests() - before, 1);
+
+  // Someone else changes beta in the space: its version moves on, the state no longer vouches
+  // for it, the download shows the difference and the local skill is put back.
+  write_skill(tmp.path / "other", "beta", "Edited in the console.");
+  const std::vector<LocalSkill> other = prepare(tmp.path / "other");
+  std::string beta_id;
+  for (const Asset& a : api->list_assets("space-1"))
+    if (a.name() == "beta") beta_id = a.asset_id;
+  SkillUpdate edit;
+  edit.zip = other[0].zip;
+  api->update_skill("space-1", beta_id, edit);
+  // ... and gamma changes locally: its hash differs from the state's.
+  write_skill(tmp.path / "skills", "gamma", "New step.");
+  before = requests();
+  SyncReport r = run(prepare(tmp.path / "skills"), *api, {"space-1"}, with_state);
+  std::map<std::string, Action> actions;
+  for (const ItemResult& i : r.items) actions[i.skill] = i.action;
+  EXPECT_EQ(actions, (std::map<std::string, Action>{{"alpha", Action::Unchanged},
+                                                    {"beta", Action::Update},
+                                                    {"gamma", Action::Update}}));
+  EXPECT_EQ(requests() - before, 1 + 2 * 2);  // list; beta and gamma: download + update
+
+  // The state survives a save and a load; then the next run downloads nothing again.
+  const auto file = tmp.path / "state" / "upload-state.json";
+  std::string error;
+  ASSERT_TRUE(state.save(file, error)) << error;
+  UploadState loaded;
+  std::string warning;
+  loaded.load(file, warning);
+  EXPECT_EQ(warning, "");
+  EXPECT_EQ(loaded.size(), 3u);
+  SyncOptions reloaded;
+  reloaded.state = &loaded;
+  before = requests();
+  EXPECT_EQ(
+      counts(run(prepare(tmp.path / "skills"), *api, {"space-1"}, reloaded))[Action::Unchanged], 3);
+  EXPECT_EQ(requests() - before, 1);
+}
+
+TEST(UploadStateFile, MissingIsEmptyAndCorruptIsAWarning) {
+  TempDir tmp;
+  UploadState none;
+  std::string warning;
+  none.load(tmp.path / "absent.json", warning);
+  EXPECT_EQ(none.size(), 0u);
+  EXPECT_EQ(warning, "");
+
+  write_file(tmp.path / "bad.json", "{\"format\": 1, \"assets\": [{\"assetId\": 3}]}");
+  UploadState bad;
+  bad.load(tmp.path / "bad.json", warning);
+  EXPECT_EQ(bad.size(), 0u);
+  EXPECT_EQ(warning, (tmp.path / "bad.json").string() +
+                         ": an entry of `assets` lacks a field or has the wrong type; ignoring it "
+                         "(skills are compared with their remote content instead)");
+  write_file(tmp.path / "old.json", "{\"format\": 7, \"assets\": []}");
+  bad.load(tmp.path / "old.json", warning);
+  EXPECT_EQ(warning, (tmp.path / "old.json").string() +
+                         ": unknown format; ignoring it (skills are compared with their remote "
+                         "content instead)");
 }
 
 TEST_F(SyncTest, DryRunChangesNothingAndPruneDeletesOnlyWhenAsked) {
