@@ -20,6 +20,8 @@ void add_pack(CLI::App& app, int& exit_code);
 void add_inspect(CLI::App& app, int& exit_code);
 void add_upload(CLI::App& app, int& exit_code);
 void add_skills(CLI::App& app, int& exit_code);
+/// Hidden `__generate`: man page, completions and docs/commands/ from the CLI definition.
+void add_docs(CLI::App& app, int& exit_code);
 
 /// Whether stdout is a terminal that wants colour (NO_COLOR unset).
 bool stdout_wants_color();

@@ -1,8 +1,12 @@
 // `skillkit lint [PATH...]`: check skills against every rule; CI gates on the exit status.
 #include <fmt/format.h>
 
+#include <cctype>
+#include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <set>
 
 #include "cli/commands.h"
 #include "lint/engine.h"
@@ -24,6 +28,50 @@ struct LintArgs {
   unsigned jobs = 0;
 };
 
+// pre-commit passes the changed files themselves: a file inside a skill (references/x.md)
+// stands for the skill around it, the nearest folder at or above it holding SKILL.md.
+bool holds_skill_md(const std::filesystem::path& dir) {
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    std::string name = e.path().filename().string();
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (name == "skill.md" && e.is_regular_file(ec)) return true;
+  }
+  return false;
+}
+
+// Also folds repeats: discover_skills reports a path whose skill an earlier path already found
+// as "no SKILL.md found", and pre-commit passes SKILL.md and references/x.md of one skill.
+std::vector<std::string> skill_paths(const std::vector<std::string>& args,
+                                     std::vector<std::string>& errors) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  auto push = [&](const fs::path& p) {
+    std::string key = p.lexically_normal().generic_string();
+    while (key.size() > 1 && key.back() == '/') key.pop_back();
+    if (seen.insert(key).second) out.push_back(p.string());
+  };
+  for (const std::string& arg : args) {
+    std::error_code ec;
+    if (!fs::is_regular_file(arg, ec)) {
+      push(arg);  // discover_skills reports what is missing or odd
+      continue;
+    }
+    std::optional<fs::path> skill;
+    for (fs::path dir = fs::path(arg).parent_path();; dir = dir.parent_path()) {
+      const fs::path probe = dir.empty() ? fs::path(".") : dir;
+      if (holds_skill_md(probe)) skill = probe;
+      if (skill || dir.empty() || dir == dir.parent_path()) break;
+    }
+    if (skill)
+      push(*skill);
+    else
+      errors.push_back(arg + ": not inside a skill (no SKILL.md in its folder or above)");
+  }
+  return out;
+}
+
 int run(const LintArgs& args) {
   const auto format = parse_report_format(args.format);
   if (!format) {
@@ -31,10 +79,13 @@ int run(const LintArgs& args) {
                              args.format);
     return kExitUsage;
   }
-  const Discovery found =
-      discover_skills(args.paths.empty() ? std::vector<std::string>{"."} : args.paths);
+  std::vector<std::string> path_errors;
+  const std::vector<std::string> paths =
+      skill_paths(args.paths.empty() ? std::vector<std::string>{"."} : args.paths, path_errors);
+  const Discovery found = discover_skills(paths);
+  for (const std::string& e : path_errors) std::cerr << "skillkit: " << e << '\n';
   for (const std::string& e : found.errors) std::cerr << "skillkit: " << e << '\n';
-  if (!found.errors.empty()) return kExitUsage;
+  if (!path_errors.empty() || !found.errors.empty()) return kExitUsage;
 
   LintSettings settings;
   if (!args.config.empty()) settings.config_file = args.config;
@@ -87,7 +138,7 @@ void add_lint(CLI::App& app, int& exit_code) {
   CLI::App* cmd =
       app.add_subcommand("lint", "Check skills against every rule (see `skillkit rules`)");
   cmd->add_option("paths", args->paths,
-                  "Skill folders, SKILL.md files, or folders to search (default: .)");
+                  "Skill folders, files inside skills, or folders to search (default: .)");
   cmd->add_option("-f,--format", args->format, "Output: text, json, sarif or github")
       ->capture_default_str();
   cmd->add_option("-c,--config", args->config,

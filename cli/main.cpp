@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   skillkit::cli::add_inspect(app, exit_code);
   skillkit::cli::add_upload(app, exit_code);
   skillkit::cli::add_skills(app, exit_code);
+  skillkit::cli::add_docs(app, exit_code);  // last: it documents the commands above
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
