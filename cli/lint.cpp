@@ -40,8 +40,7 @@ bool holds_skill_md(const std::filesystem::path& dir) {
   return false;
 }
 
-// Also folds repeats: discover_skills reports a path whose skill an earlier path already found
-// as "no SKILL.md found", and pre-commit passes SKILL.md and references/x.md of one skill.
+// Also folds repeats: pre-commit passes SKILL.md and references/x.md of one skill.
 std::vector<std::string> skill_paths(const std::vector<std::string>& args,
                                      std::vector<std::string>& errors) {
   namespace fs = std::filesystem;

@@ -151,10 +151,17 @@ Config parse(const YamlNode& root, const fs::path& file) {
   return config;
 }
 
-std::string relative_to(const fs::path& dir, const fs::path& base) {
-  std::error_code ec;
-  const fs::path a = fs::weakly_canonical(fs::absolute(dir, ec), ec);
-  const fs::path b = fs::weakly_canonical(fs::absolute(base, ec), ec);
+// `dir` relative to `base`, both made canonical; "" for the same folder.
+std::string relative_to(const fs::path& dir, const fs::path& base, PathCache* cache) {
+  fs::path a, b;
+  if (cache) {
+    a = cache->canonical(dir);
+    b = cache->canonical(base);
+  } else {
+    std::error_code ec;
+    a = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+    b = fs::weakly_canonical(fs::absolute(base, ec), ec);
+  }
   std::string rel = a.lexically_relative(b).generic_string();
   return rel == "." ? "" : rel;
 }
@@ -236,13 +243,26 @@ std::optional<fs::path> find_config(const fs::path& skill_dir) {
   }
 }
 
-bool config_ignores(const Config& config, const fs::path& skill_dir) {
-  return !config.ignore.empty() && any_glob(config.ignore, relative_to(skill_dir, config.base_dir));
+std::optional<fs::path> find_config(const fs::path& skill_dir, PathCache& cache) {
+  for (fs::path dir = cache.canonical(skill_dir);; dir = dir.parent_path()) {
+    for (const char* name : {".skillkit.yaml", ".skillkit.yml"})
+      if (cache.is_regular_file(dir / name)) return dir / name;
+    if (dir == dir.parent_path()) return std::nullopt;
+  }
 }
 
-std::vector<ActiveRule> resolve_rules(const Config& config, const fs::path& skill_dir,
-                                      bool keep_off) {
-  const std::string rel = relative_to(skill_dir, config.base_dir);
+namespace {
+
+bool ignores(const Config& config, const fs::path& skill_dir, PathCache* cache) {
+  return !config.ignore.empty() &&
+         any_glob(config.ignore, relative_to(skill_dir, config.base_dir, cache));
+}
+
+std::vector<ActiveRule> resolve(const Config& config, const fs::path& skill_dir, bool keep_off,
+                                PathCache* cache) {
+  // Only overrides look at where the skill is.
+  const std::string rel =
+      config.overrides.empty() ? std::string() : relative_to(skill_dir, config.base_dir, cache);
   std::vector<ActiveRule> out;
   for (const Rule* rule : all_rules()) {
     ActiveRule active{rule, rule->severity, default_options(*rule)};
@@ -261,6 +281,26 @@ std::vector<ActiveRule> resolve_rules(const Config& config, const fs::path& skil
     out.push_back(std::move(active));
   }
   return out;
+}
+
+}  // namespace
+
+bool config_ignores(const Config& config, const fs::path& skill_dir) {
+  return ignores(config, skill_dir, nullptr);
+}
+
+bool config_ignores(const Config& config, const fs::path& skill_dir, PathCache& cache) {
+  return ignores(config, skill_dir, &cache);
+}
+
+std::vector<ActiveRule> resolve_rules(const Config& config, const fs::path& skill_dir,
+                                      bool keep_off) {
+  return resolve(config, skill_dir, keep_off, nullptr);
+}
+
+std::vector<ActiveRule> resolve_rules(const Config& config, const fs::path& skill_dir,
+                                      bool keep_off, PathCache& cache) {
+  return resolve(config, skill_dir, keep_off, &cache);
 }
 
 }  // namespace skillkit

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "rules/rule.h"
+#include "skillkit/path_cache.h"
 #include "skillkit/yaml_tree.h"
 
 namespace skillkit {
@@ -55,14 +56,20 @@ std::optional<Config> load_config(const std::filesystem::path& file, std::string
 /// The config file that applies to `skill_dir`: the nearest `.skillkit.yaml` (or `.yml`) in it
 /// or a parent folder, or nullopt.
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& skill_dir);
+/// The same, with each folder's answer remembered in `cache` (for many skills).
+std::optional<std::filesystem::path> find_config(const std::filesystem::path& skill_dir,
+                                                 PathCache& cache);
 
 /// Whether `skill_dir` is skipped by the config's `ignore` globs.
 bool config_ignores(const Config& config, const std::filesystem::path& skill_dir);
+bool config_ignores(const Config& config, const std::filesystem::path& skill_dir, PathCache& cache);
 
 /// The rules that run on `skill_dir` under `config`, with severities and options resolved
 /// (defaults < rules < matching overrides). Rules whose severity is off are left out, unless
 /// `keep_off` (then they run as warnings: for running one chosen rule, as the fixture tests do).
 std::vector<ActiveRule> resolve_rules(const Config& config, const std::filesystem::path& skill_dir,
                                       bool keep_off = false);
+std::vector<ActiveRule> resolve_rules(const Config& config, const std::filesystem::path& skill_dir,
+                                      bool keep_off, PathCache& cache);
 
 }  // namespace skillkit

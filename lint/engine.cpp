@@ -79,6 +79,7 @@ LintResult lint_skills(const std::vector<SkillRef>& skills, const LintSettings& 
       return result;
     }
   }
+  PathCache paths;  // folders shared by many skills are looked at once
   std::vector<const Config*> skill_config(skills.size(), nullptr);
   static const Config kDefaults;
   for (size_t i = 0; i < skills.size(); ++i) {
@@ -86,7 +87,7 @@ LintResult lint_skills(const std::vector<SkillRef>& skills, const LintSettings& 
       skill_config[i] = &*explicit_config;
       continue;
     }
-    const auto file = find_config(skills[i].dir);
+    const auto file = find_config(skills[i].dir, paths);
     if (!file) {
       skill_config[i] = &kDefaults;
       continue;
@@ -105,21 +106,35 @@ LintResult lint_skills(const std::vector<SkillRef>& skills, const LintSettings& 
   for (const std::string& name : settings.only_rules)
     if (const Rule* r = find_rule(name)) only.push_back(r);
 
-  std::vector<std::vector<Diagnostic>> per_skill(skills.size());
-  std::vector<char> ignored(skills.size(), 0), read_error(skills.size(), 0);
-  parallel_for(skills.size(), settings.jobs, [&](size_t i) {
-    const Config& config = *skill_config[i];
-    if (config_ignores(config, skills[i].dir)) {
-      ignored[i] = 1;
-      return;
-    }
-    std::vector<ActiveRule> rules = resolve_rules(config, skills[i].dir, !only.empty());
+  // A config without overrides gives every skill the same rules: resolve them once.
+  const bool keep_off = !only.empty();
+  auto resolve = [&](const Config& config, const fs::path& dir) {
+    std::vector<ActiveRule> rules = resolve_rules(config, dir, keep_off, paths);
     if (!only.empty()) {
       std::erase_if(rules, [&](const ActiveRule& a) {
         return std::find(only.begin(), only.end(), a.rule) == only.end();
       });
     }
-    const Skill skill = load_skill(skills[i].dir, skills[i].display);
+    return rules;
+  };
+  std::map<const Config*, std::vector<ActiveRule>> shared_rules;
+  for (size_t i = 0; i < skills.size(); ++i)
+    if (skill_config[i]->overrides.empty() && !shared_rules.count(skill_config[i]))
+      shared_rules[skill_config[i]] = resolve(*skill_config[i], skills[i].dir);
+
+  std::vector<std::vector<Diagnostic>> per_skill(skills.size());
+  std::vector<char> ignored(skills.size(), 0), read_error(skills.size(), 0);
+  parallel_for(skills.size(), settings.jobs, [&](size_t i) {
+    const Config& config = *skill_config[i];
+    if (config_ignores(config, skills[i].dir, paths)) {
+      ignored[i] = 1;
+      return;
+    }
+    std::vector<ActiveRule> own;
+    if (!config.overrides.empty()) own = resolve(config, skills[i].dir);
+    const std::vector<ActiveRule>& rules =
+        config.overrides.empty() ? shared_rules.at(&config) : own;
+    const Skill skill = load_skill(skills[i].dir, skills[i].display, &paths);
     read_error[i] = !skill.io_error.empty();
     std::vector<Diagnostic> found = run_rules(skill, rules);
     const Suppressions suppressed = read_suppressions(skill);

@@ -8,10 +8,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
 #include <iterator>
 
 #include "rules/rule.h"
+#include "skillkit/read_file.h"
 #include "skillkit/source.h"
 
 namespace skillkit::rules {
@@ -275,23 +275,21 @@ bool binary_type(std::string_view ext) {
 }
 
 void check(const Skill& skill, const Options&, Report& report) {
+  std::string bytes;
   for (const FileEntry* f : skill.files.packable()) {
     if (f->size > kMaxBytes || binary_type(f->extension)) continue;
+    const bool is_skill_md = f->path == skill.skill_md_name;
+    if (!is_skill_md && !read_whole_file(skill.dir / f->path, bytes, kMaxBytes)) continue;
+    const std::string_view text = is_skill_md ? std::string_view(skill.md.source.bytes()) : bytes;
+    if (text.substr(0, 8192).find('\0') != std::string_view::npos) continue;
+    std::vector<Hit> hits = scan(text);
+    if (hits.empty()) continue;
+    // The line table is built only for a file with a finding: most files have none.
     SourceText source;
-    const SourceText* text = &source;
-    if (f->path == skill.skill_md_name) {
-      text = &skill.md.source;
-    } else {
-      std::ifstream in(skill.dir / f->path, std::ios::binary);
-      if (!in) continue;
-      std::string bytes(std::istreambuf_iterator<char>(in), {});
-      if (bytes.size() > kMaxBytes) continue;
-      source = SourceText(std::move(bytes));
-    }
-    const std::string_view bytes = text->bytes();
-    if (bytes.substr(0, 8192).find('\0') != std::string_view::npos) continue;
-    for (Hit& hit : scan(bytes))
-      report.add(skill.display_path(f->path), text->position(hit.offset), std::move(hit.message),
+    if (!is_skill_md) source = SourceText(std::move(bytes));
+    const SourceText& lines = is_skill_md ? skill.md.source : source;
+    for (Hit& hit : hits)
+      report.add(skill.display_path(f->path), lines.position(hit.offset), std::move(hit.message),
                  "remove it and revoke it (it may already be in your history); have the reader "
                  "get credentials from a secret store or the environment, by name");
   }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "skillkit/path_cache.h"
+
 namespace skillkit {
 namespace fs = std::filesystem;
 
@@ -30,9 +32,11 @@ std::string show(const fs::path& p) {
 Discovery discover_skills(const std::vector<std::string>& paths) {
   Discovery out;
   std::set<std::string> seen;
+  PathCache cache;  // sibling skills share their parents' canonical paths
+  size_t found = 0;  // skills met under the current argument, counting ones already listed
   auto add = [&](const fs::path& dir, const fs::path& shown) {
-    std::error_code ec;
-    const std::string key = fs::weakly_canonical(fs::absolute(dir, ec), ec).string();
+    ++found;
+    const std::string key = cache.canonical(dir).string();
     if (seen.insert(key).second) out.skills.push_back({dir, show(shown)});
   };
 
@@ -57,27 +61,40 @@ Discovery discover_skills(const std::vector<std::string>& paths) {
       out.errors.push_back(arg + ": not a regular file or folder");
       continue;
     }
-    const size_t before = out.skills.size();
-    auto visit = [&](const fs::path& dir) {
-      for (const auto& e : fs::directory_iterator(dir, ec))
-        if (is_skill_md_name(e.path()) && e.is_regular_file(ec)) {
-          add(dir, dir);
-          return;
-        }
-    };
-    visit(path);
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_symlink(ec)) continue;
-      if (!it->is_directory(ec)) continue;
-      if (skip_folder(it->path())) {
-        it.disable_recursion_pending();
+    found = 0;
+    // Each folder is listed once: the listing both tells whether it holds a SKILL.md and gives
+    // the sub-folders to walk (symlinks are not followed; .git, node_modules & co. are skipped).
+    // A sub-folder that cannot be read is skipped, as recursive_directory_iterator with
+    // skip_permission_denied did; one the root itself cannot list is found to hold no skill.
+    std::vector<fs::path> pending{path};
+    while (!pending.empty() && !ec) {
+      const fs::path dir = std::move(pending.back());
+      pending.pop_back();
+      const bool is_root = dir.native().size() == path.native().size();
+      fs::directory_iterator it(dir, ec);
+      if (ec) {
+        const bool skip =
+            ec == std::errc::permission_denied || (!is_root && ec == std::errc::filename_too_long);
+        if (skip) ec.clear();
         continue;
       }
-      visit(it->path());
+      bool holds_skill = false;
+      const size_t first_sub = pending.size();
+      for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        std::error_code ignored;  // a failed stat of one entry only means "not this one"
+        if (!holds_skill && is_skill_md_name(it->path()) && it->is_regular_file(ignored))
+          holds_skill = true;
+        if (it->is_symlink(ignored) || !it->is_directory(ignored) || skip_folder(it->path()))
+          continue;
+        pending.push_back(it->path());
+      }
+      if (holds_skill) add(dir, dir);
+      // Walk the sub-folders in listing order (the stack pops the last first).
+      std::reverse(pending.begin() + static_cast<std::ptrdiff_t>(first_sub), pending.end());
     }
     if (ec) out.errors.push_back(arg + ": " + ec.message());
-    if (out.skills.size() == before && !ec) out.errors.push_back(arg + ": no SKILL.md found");
+    // `lint skills skills/a` names skill a twice: listed once, and not an error.
+    if (found == 0 && !ec) out.errors.push_back(arg + ": no SKILL.md found");
   }
   std::sort(out.skills.begin(), out.skills.end(),
             [](const SkillRef& a, const SkillRef& b) { return a.display < b.display; });

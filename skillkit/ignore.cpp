@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "skillkit/path_cache.h"
+
 namespace skillkit {
 namespace fs = std::filesystem;
 
@@ -88,34 +90,81 @@ bool glob_match(std::string_view pattern, std::string_view path) {
 }
 
 IgnoreRules IgnoreRules::defaults() {
-  IgnoreRules rules;
-  rules.add(kDefaults, "default");
-  return rules;
+  // Parsed once: every skill starts from these.
+  static const IgnoreRules parsed = [] {
+    IgnoreRules rules;
+    rules.add(kDefaults, "default");
+    return rules;
+  }();
+  return parsed;
 }
 
-IgnoreRules IgnoreRules::for_skill(const fs::path& skill_dir) {
-  IgnoreRules rules = defaults();
+namespace {
+
+// The defaults, then every `.skillignore` from the repository root down to `skill_dir`;
+// `fs_ops` answers absolute(), exists() and a file's text (nullptr when it cannot be opened).
+template <typename Ops>
+IgnoreRules rules_for(const fs::path& skill_dir, Ops& fs_ops) {
+  IgnoreRules rules = IgnoreRules::defaults();
   std::vector<fs::path> dirs;
-  std::error_code ec;
-  fs::path dir = fs::absolute(skill_dir, ec).lexically_normal();
+  fs::path dir = fs_ops.absolute(skill_dir).lexically_normal();
   if (!dir.has_filename()) dir = dir.parent_path();
   for (fs::path d = dir;; d = d.parent_path()) {
     dirs.push_back(d);
-    if (fs::exists(d / ".git", ec) || d == d.parent_path()) break;
+    if (fs_ops.exists(d / ".git") || d == d.parent_path()) break;
   }
   for (size_t i = dirs.size(); i-- > 0;) {
-    std::ifstream in(dirs[i] / ".skillignore");
-    if (!in) continue;
-    std::stringstream text;
-    text << in.rdbuf();
+    std::string owned;
+    const std::string* text = fs_ops.text(dirs[i] / ".skillignore", owned);
+    if (!text) continue;
     std::string name;
     for (size_t k = 0; k < i; ++k) name += "../";
     std::string prefix = dir.lexically_relative(dirs[i]).generic_string();
     if (prefix == ".") prefix.clear();
     if (!prefix.empty()) prefix += '/';
-    rules.add(text.str(), name + ".skillignore", prefix);
+    rules.add(*text, name + ".skillignore", prefix);
   }
   return rules;
+}
+
+// Straight to the file system.
+struct DirectOps {
+  fs::path absolute(const fs::path& p) {
+    std::error_code ec;
+    return fs::absolute(p, ec);
+  }
+  bool exists(const fs::path& p) {
+    std::error_code ec;
+    return fs::exists(p, ec);
+  }
+  const std::string* text(const fs::path& p, std::string& owned) {
+    std::ifstream in(p);
+    if (!in) return nullptr;
+    std::stringstream text;
+    text << in.rdbuf();
+    owned = text.str();
+    return &owned;
+  }
+};
+
+// Through a PathCache.
+struct CachedOps {
+  PathCache& cache;
+  fs::path absolute(const fs::path& p) { return cache.absolute(p); }
+  bool exists(const fs::path& p) { return cache.exists(p); }
+  const std::string* text(const fs::path& p, std::string&) { return cache.text(p); }
+};
+
+}  // namespace
+
+IgnoreRules IgnoreRules::for_skill(const fs::path& skill_dir) {
+  DirectOps ops;
+  return rules_for(skill_dir, ops);
+}
+
+IgnoreRules IgnoreRules::for_skill(const fs::path& skill_dir, PathCache& cache) {
+  CachedOps ops{cache};
+  return rules_for(skill_dir, ops);
 }
 
 void IgnoreRules::add(std::string_view text, std::string_view source_name,

@@ -9,6 +9,8 @@
 
 namespace skillkit {
 
+class PathCache;
+
 class IgnoreRules {
  public:
   /// The defaults: files of the author's repository rather than of the skill.
@@ -16,6 +18,8 @@ class IgnoreRules {
   /// The defaults, then every `.skillignore` from the repository root (the nearest folder
   /// holding `.git`, else the file system root) down to `skill_dir`.
   static IgnoreRules for_skill(const std::filesystem::path& skill_dir);
+  /// The same, with the look-ups in parent folders remembered in `cache` (for many skills).
+  static IgnoreRules for_skill(const std::filesystem::path& skill_dir, PathCache& cache);
 
   /// Adds the patterns of one gitignore-syntax text. `skill_prefix` is the skill folder's path
   /// relative to the folder holding the text's file, with a trailing '/' ("" for the skill's

@@ -1,7 +1,9 @@
 #include "skillkit/skill.h"
 
-#include <fstream>
-#include <sstream>
+#include <sys/stat.h>
+
+#include "skillkit/path_cache.h"
+#include "skillkit/read_file.h"
 
 namespace skillkit {
 namespace fs = std::filesystem;
@@ -32,7 +34,7 @@ std::string find_skill_md(const fs::path& dir) {
 
 }  // namespace
 
-Skill load_skill(const fs::path& dir, std::string display_dir) {
+Skill load_skill(const fs::path& dir, std::string display_dir, PathCache* cache) {
   Skill skill;
   skill.dir = dir;
   skill.display_dir = std::move(display_dir);
@@ -41,10 +43,20 @@ Skill load_skill(const fs::path& dir, std::string display_dir) {
   if (named.filename() == "." || named.filename() == ".." || named.empty())
     named = fs::weakly_canonical(fs::absolute(dir, ec), ec);
   skill.dir_name = named.filename().string();
-  skill.skill_md_name = find_skill_md(dir);
 
+  // The usual case, a regular SKILL.md, takes one stat for its name and size.
+  std::uintmax_t size = 0;
+  struct stat st {};
+  const fs::path exact = dir / "SKILL.md";
+  if (::stat(exact.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+    skill.skill_md_name = "SKILL.md";
+    size = static_cast<std::uintmax_t>(st.st_size);
+    ec.clear();
+  } else {
+    skill.skill_md_name = find_skill_md(dir);
+    size = fs::file_size(dir / skill.skill_md_name, ec);
+  }
   const fs::path md_path = dir / skill.skill_md_name;
-  const auto size = fs::file_size(md_path, ec);
   std::string bytes;
   if (ec) {
     skill.io_error = "cannot read " + skill.skill_md_name + ": " + ec.message();
@@ -52,17 +64,14 @@ Skill load_skill(const fs::path& dir, std::string display_dir) {
     skill.io_error = skill.skill_md_name + " is " + std::to_string(size) +
                      " bytes; skillkit reads at most " + std::to_string(kMaxSkillMdBytes);
   } else {
-    std::ifstream in(md_path, std::ios::binary);
-    std::ostringstream buf;
-    if (!(in && (buf << in.rdbuf()))) {
-      if (size > 0) skill.io_error = "cannot read " + skill.skill_md_name;
-    }
-    bytes = std::move(buf).str();
+    if (!read_whole_file(md_path, bytes) && size > 0)
+      skill.io_error = "cannot read " + skill.skill_md_name;
   }
   skill.md = parse_skill_md(std::move(bytes));
   if (skill.md.status != FrontmatterStatus::NotUtf8)
     skill.body = parse_markdown(skill.md.body(), skill.md.body_line);
-  skill.files = list_files(dir, IgnoreRules::for_skill(dir));
+  skill.files =
+      list_files(dir, cache ? IgnoreRules::for_skill(dir, *cache) : IgnoreRules::for_skill(dir));
   return skill;
 }
 

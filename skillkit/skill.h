@@ -31,7 +31,11 @@ struct Skill {
 /// Files larger than this are not read as SKILL.md (reported as an I/O problem).
 inline constexpr std::uintmax_t kMaxSkillMdBytes = 16u << 20;
 
-/// Loads the skill in `dir`, shown to the user as `display_dir`. Never throws.
-Skill load_skill(const std::filesystem::path& dir, std::string display_dir);
+class PathCache;
+
+/// Loads the skill in `dir`, shown to the user as `display_dir`. Never throws. With `cache`,
+/// look-ups in parent folders (`.skillignore`, `.git`) are shared with other skills.
+Skill load_skill(const std::filesystem::path& dir, std::string display_dir,
+                 PathCache* cache = nullptr);
 
 }  // namespace skillkit

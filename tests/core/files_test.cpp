@@ -79,6 +79,12 @@ TEST(Discovery, FindsSkillsFoldersAndFiles) {
 
   d = discover_skills({(tmp / "skills/b/SKILL.md").string(), (tmp / "skills/b").string()});
   EXPECT_EQ(d.skills.size(), 1u);  // the same skill twice is linted once
+  EXPECT_TRUE(d.errors.empty()) << d.errors.front();
+
+  // A folder, then a skill inside it: listed once, and naming it again is not an error.
+  d = discover_skills({root, (tmp / "skills/a").string()});
+  EXPECT_EQ(d.skills.size(), 4u);
+  EXPECT_TRUE(d.errors.empty()) << d.errors.front();
 }
 
 TEST(Discovery, MissingPathsAndEmptyFoldersAreErrors) {
