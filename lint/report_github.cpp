@@ -7,18 +7,26 @@
 namespace skillkit {
 namespace {
 
-// Workflow-command values escape %, CR and LF; properties also escape ':' and ','.
+// Workflow-command values escape %, CR and LF; properties also escape ':' and ','. Other
+// control characters (from file names and contents) are shown as \xNN, never raw in the log.
 std::string escape_data(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '%')
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '%') {
       out += "%25";
-    else if (c == '\r')
+    } else if (c == '\r') {
       out += "%0D";
-    else if (c == '\n')
+    } else if (c == '\n') {
       out += "%0A";
-    else
+    } else if (u < 0x20 || u == 0x7f) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
       out += c;
+    }
   }
   return out;
 }

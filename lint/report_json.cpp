@@ -27,7 +27,8 @@ std::string json_string(std::string_view s) {
         out += "\\t";
         break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20)
+        // DEL too: file names carry it, and it is as unprintable as the C0 controls.
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
           out += fmt::format("\\u{:04x}", c);
         else
           out += c;

@@ -7,6 +7,7 @@
 
 #include "lint/reporters.h"
 #include "skillkit/source.h"
+#include "skillkit/utf8.h"
 
 namespace skillkit {
 
@@ -35,6 +36,25 @@ std::string format_short(const Diagnostic& d) {
 }
 
 namespace {
+
+// Names and messages carry bytes from file names and file contents: control characters (C0 and
+// DEL) are shown as \xNN so that they cannot end a line early or drive the terminal.
+std::string escape_controls(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u != 0x7f) {
+      out += c;
+      continue;
+    }
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += "\\x";
+    out += kHex[u >> 4];
+    out += kHex[u & 15];
+  }
+  return out;
+}
 
 std::string plural(size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
@@ -67,14 +87,16 @@ void write_text(std::ostream& out, const std::vector<Diagnostic>& diagnostics, s
   };
   SourceCache cache;
   for (const Diagnostic& d : diagnostics) {
+    const std::string file = escape_controls(d.file);
     const std::string where =
-        d.pos.line ? fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.column) : d.file;
+        d.pos.line ? fmt::format("{}:{}:{}", file, d.pos.line, d.pos.column) : file;
     const std::string_view sev = to_string(d.severity);
     const std::string_view colour = d.severity == Severity::Error     ? "1;31"
                                     : d.severity == Severity::Warning ? "1;33"
                                                                       : "1;36";
     out << paint("1", where) << ": " << paint(colour, sev) << " "
-        << paint("2", fmt::format("[{} {}]", d.rule_id, d.rule_name)) << " " << d.message << '\n';
+        << paint("2", fmt::format("[{} {}]", d.rule_id, d.rule_name)) << " "
+        << escape_controls(d.message) << '\n';
     // The source line under a secret finding would print the secret itself.
     const bool show_source = style.source && d.pos.line > 0 && d.rule_id != "SK210";
     if (show_source) {
@@ -82,14 +104,22 @@ void write_text(std::ostream& out, const std::vector<Diagnostic>& diagnostics, s
       for (char& c : text)
         if (c == '\t') c = ' ';
       if (!text.empty() || d.pos.column > 1) {
+        // Each escaped control character before the column widens the line by 3.
+        const size_t column = static_cast<size_t>(std::max(d.pos.column - 1, 0));
+        size_t pad = column;
+        for (size_t i = 0, chars = 0; chars < column && i < text.size(); ++chars) {
+          const auto u = static_cast<unsigned char>(text[i]);
+          if (u < 0x20 || u == 0x7f) pad += 3;
+          utf8::next(text, i);
+        }
         const std::string number = std::to_string(d.pos.line);
-        out << fmt::format(" {} | {}\n", number, text);
-        out << fmt::format(" {} | {}{}\n", std::string(number.size(), ' '),
-                           std::string(static_cast<size_t>(std::max(d.pos.column - 1, 0)), ' '),
+        out << fmt::format(" {} | {}\n", number, escape_controls(text));
+        out << fmt::format(" {} | {}{}\n", std::string(number.size(), ' '), std::string(pad, ' '),
                            paint(colour, "^"));
       }
     }
-    if (!d.hint.empty()) out << "  " << paint("36", "hint") << ": " << d.hint << '\n';
+    if (!d.hint.empty())
+      out << "  " << paint("36", "hint") << ": " << escape_controls(d.hint) << '\n';
   }
   const ReportSummary s = summarize(diagnostics, skills);
   if (diagnostics.empty()) {

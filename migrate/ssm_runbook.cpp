@@ -9,6 +9,7 @@
 #include "migrate/links.h"
 #include "migrate/markdown_runbook.h"
 #include "migrate/md_scan.h"
+#include "skillkit/utf8.h"
 
 namespace skillkit::migrate {
 namespace {
@@ -17,9 +18,12 @@ using Json = nlohmann::ordered_json;
 
 // Aliases are expanded while converting; this bounds what a hostile document can make of them.
 constexpr size_t kMaxNodes = 200000;
+// Json copies and dumps recurse: a 100,000-deep `[[[...` overflowed the stack. No SSM document
+// nests anywhere near this deep.
+constexpr int kMaxDepth = 100;
 
-bool from_yaml(const YAML::Node& node, Json& out, size_t& budget) {
-  if (budget-- == 0) return false;
+bool from_yaml(const YAML::Node& node, Json& out, size_t& budget, int depth = 0) {
+  if (budget-- == 0 || depth > kMaxDepth) return false;
   switch (node.Type()) {
     case YAML::NodeType::Scalar:
       out = node.Scalar();
@@ -28,7 +32,7 @@ bool from_yaml(const YAML::Node& node, Json& out, size_t& budget) {
       out = Json::array();
       for (const YAML::Node& item : node) {
         Json value;
-        if (!from_yaml(item, value, budget)) return false;
+        if (!from_yaml(item, value, budget, depth + 1)) return false;
         out.push_back(std::move(value));
       }
       return true;
@@ -36,7 +40,8 @@ bool from_yaml(const YAML::Node& node, Json& out, size_t& budget) {
       out = Json::object();
       for (const auto& entry : node) {
         Json value;
-        if (!entry.first.IsScalar() || !from_yaml(entry.second, value, budget)) return false;
+        if (!entry.first.IsScalar() || !from_yaml(entry.second, value, budget, depth + 1))
+          return false;
         out[entry.first.Scalar()] = std::move(value);
       }
       return true;
@@ -48,12 +53,27 @@ bool from_yaml(const YAML::Node& node, Json& out, size_t& budget) {
 
 // Parses the document; an error message instead when it is not valid YAML/JSON.
 std::optional<Json> parse_document(std::string_view bytes, bool json, std::string& error) {
+  // Strings that are not UTF-8 made Json::dump() throw outside this try (found by fuzzing).
+  if (const auto bad = utf8::first_invalid(bytes)) {
+    error = fmt::format("not UTF-8 text (invalid byte at offset {})", *bad);
+    return std::nullopt;
+  }
   try {
-    if (json) return Json::parse(bytes);
+    if (json) {
+      const Json::parser_callback_t limit = [](int depth, Json::parse_event_t, Json&) {
+        if (depth > kMaxDepth)
+          throw std::runtime_error(fmt::format("it nests deeper than {} levels", kMaxDepth));
+        return true;
+      };
+      return Json::parse(bytes, limit);
+    }
     Json out;
     size_t budget = kMaxNodes;
     if (!from_yaml(YAML::Load(std::string(bytes)), out, budget)) {
-      error = "the document is too large or uses keys that are not plain values";
+      error = fmt::format(
+          "the document is too large, nests deeper than {} levels or uses keys that are not "
+          "plain values",
+          kMaxDepth);
       return std::nullopt;
     }
     return out;
@@ -64,7 +84,9 @@ std::optional<Json> parse_document(std::string_view bytes, bool json, std::strin
 }
 
 std::string scalar_text(const Json& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
+  // replace: never throw while rendering (the document was checked to be UTF-8 already).
+  return value.is_string() ? value.get<std::string>()
+                           : value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 std::string fence_for(std::string_view text) {
@@ -176,9 +198,11 @@ void render_step(size_t index, const Json& step, std::string& out) {
     }
     out += fmt::format("  - {}: shown below\n", code_span(key));
     const bool text = value.is_string();
-    blocks += fmt::format("{}:\n\n{}\n", code_span(key),
-                          code_block(text ? value.get<std::string>() : value.dump(2),
-                                     text ? language_of(key, inputs) : "json"));
+    blocks +=
+        fmt::format("{}:\n\n{}\n", code_span(key),
+                    code_block(text ? value.get<std::string>()
+                                    : value.dump(2, ' ', false, Json::error_handler_t::replace),
+                               text ? language_of(key, inputs) : "json"));
   }
   out += "\n" + blocks;
 }
