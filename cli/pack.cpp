@@ -1,7 +1,6 @@
 // `skillkit pack PATH...`: lint each skill, then zip it the way DevOps Agent accepts it,
 // reproducibly, in parallel; a failed skill leaves nothing behind and the others go on.
 #include <fmt/format.h>
-#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -15,6 +14,7 @@
 
 #include "cli/commands.h"
 #include "lint/engine.h"
+#include "lint/reporters.h"
 #include "pack/atomic_write.h"
 #include "pack/guard.h"
 #include "pack/pack.h"
@@ -56,9 +56,11 @@ std::string folder_name(const fs::path& dir) {
 }
 
 std::string finding_line(const Diagnostic& d) {
-  std::string out = d.pos.line ? fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.column) : d.file;
-  out += fmt::format(": {} [{} {}] {}\n", to_string(d.severity), d.rule_id, d.rule_name, d.message);
-  if (!d.hint.empty()) out += "  hint: " + d.hint + "\n";
+  const std::string file = escape_controls(d.file);
+  std::string out = d.pos.line ? fmt::format("{}:{}:{}", file, d.pos.line, d.pos.column) : file;
+  out += fmt::format(": {} [{} {}] {}\n", to_string(d.severity), d.rule_id, d.rule_name,
+                     escape_controls(d.message));
+  if (!d.hint.empty()) out += "  hint: " + escape_controls(d.hint) + "\n";
   return out;
 }
 
@@ -74,9 +76,11 @@ std::string listing(const PackResult& r) {
   std::string out = fmt::format("  {:>10}  {:>10}  {}\n", "size", "compressed", "name");
   for (const pack::PackedFile& f : r.files)
     out += fmt::format("  {:>10}  {:>10}  {}\n", f.size,
-                       r.zip.empty() ? std::string("-") : std::to_string(f.compressed), f.name);
+                       r.zip.empty() ? std::string("-") : std::to_string(f.compressed),
+                       escape_controls(f.name));
   for (const pack::ExcludedFile& f : r.excluded)
-    out += fmt::format("  {:>10}  {:>10}  {}  (excluded by {})\n", "-", "-", f.path, f.why);
+    out += fmt::format("  {:>10}  {:>10}  {}  (excluded by {})\n", "-", "-",
+                       escape_controls(f.path), escape_controls(f.why));
   return out;
 }
 
@@ -93,11 +97,6 @@ bool parse_epoch(std::int64_t& epoch, std::string& error) {
 }
 
 int run(const PackArgs& args) {
-  // Every zip entry costs a few hundred KiB of deflate state and buffers, freed right after:
-  // keep freed memory for the next one instead of handing it back to the kernel and faulting
-  // it in again (that churn cost more CPU than deflate itself).
-  ::mallopt(M_MMAP_THRESHOLD, 32 << 20);
-  ::mallopt(M_TRIM_THRESHOLD, 256 << 20);
   const bool to_stdout = args.output == "-";
   std::ostream& report = to_stdout ? std::cerr : std::cout;
   auto usage = [](const std::string& message) {
@@ -204,7 +203,8 @@ int run(const PackArgs& args) {
     const std::string target = to_stdout ? std::string("to stdout") : outputs[i].string();
     if (r.status == PackStatus::IoError) {
       run.outcome = Outcome::Failed;
-      run.text = "skillkit: " + r.error + "\n" + ref.display + ": not packed\n";
+      run.text = "skillkit: " + escape_controls(r.error) + "\n" + escape_controls(ref.display) +
+                 ": not packed\n";
     } else if (r.status != PackStatus::Packed || !blocking.empty()) {
       pack::drop_duplicates(blocking, r.findings);
       for (Diagnostic& d : r.findings) blocking.push_back(std::move(d));

@@ -35,10 +35,6 @@ std::string format_short(const Diagnostic& d) {
   return fmt::format("{}:{}:{}: {} {}", d.file, d.pos.line, d.pos.column, d.rule_id, d.message);
 }
 
-namespace {
-
-// Names and messages carry bytes from file names and file contents: control characters (C0 and
-// DEL) are shown as \xNN so that they cannot end a line early or drive the terminal.
 std::string escape_controls(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -55,6 +51,8 @@ std::string escape_controls(std::string_view s) {
   }
   return out;
 }
+
+namespace {
 
 std::string plural(size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");

@@ -39,4 +39,8 @@ void write_github(std::ostream& out, const std::vector<Diagnostic>& diagnostics)
 /// for a finding on the whole file).
 std::string format_short(const Diagnostic& d);
 
+/// `s` with control characters (C0 and DEL) shown as \xNN: names and messages carry bytes from
+/// file names and contents, which must not end a line early or drive the terminal.
+std::string escape_controls(std::string_view s);
+
 }  // namespace skillkit

@@ -145,6 +145,24 @@ TEST(HostileNames, FolderNameWithControlCharacters) {
       "folder or change `name` so they match\n1 error, 0 warnings in 1 skill checked\n");
 }
 
+TEST(HostileNames, PackEscapesControlCharacters) {
+  TempDir tmp;
+  make_skill(tmp);
+  // Refused: every finding names its file escaped.
+  Measured m = run_measured({"pack", "hostile", "--dry-run"}, tmp.path());
+  EXPECT_EQ(m.status, 1) << m.err;
+  EXPECT_FALSE(has_raw_control(m.out + m.err)) << m.out << m.err;
+  EXPECT_NE(m.out.find("hostile/references/new\\x0aline.sh: error [SK321 file-type]"),
+            std::string::npos)
+      << m.out;
+  // Left out by .skillignore, the files still show in --list, escaped.
+  write_file(tmp / "hostile/.skillignore", "*.sh\n");
+  m = run_measured({"pack", "hostile", "--dry-run", "--list"}, tmp.path());
+  EXPECT_EQ(m.status, 0) << m.out << m.err;
+  EXPECT_FALSE(has_raw_control(m.out + m.err)) << m.out << m.err;
+  EXPECT_NE(m.out.find("references/esc\\x1b[31mred.sh  (excluded by"), std::string::npos) << m.out;
+}
+
 TEST(HostileNames, ZipEntryNamesAreEscapedByInspect) {
   TempDir tmp;
   write_file(tmp / "s.zip",
