@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "lint/reporters.h"  // escape_controls
+
 namespace skillkit::migrate {
 namespace {
 
@@ -38,24 +40,6 @@ std::vector<std::string> file_list(const SkillDraft& draft) {
   return files;
 }
 
-// Runbook names and notes carry bytes from file names and file contents: control characters
-// (C0 and DEL) are shown as \xNN so that they cannot end a line early or drive the terminal.
-std::string printable(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x20 && u != 0x7f) {
-      out += c;
-      continue;
-    }
-    static constexpr char kHex[] = "0123456789abcdef";
-    out += "\\x";
-    out += kHex[u >> 4];
-    out += kHex[u & 15];
-  }
-  return out;
-}
-
 std::string plural(size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
@@ -76,17 +60,18 @@ ReportCounts count(const MigrateResult& result) {
 void write_text_report(std::ostream& out, const MigrateResult& result, bool dry_run) {
   for (const MigratedSkill& s : result.skills) {
     const SkillDraft& d = s.draft;
-    out << fmt::format("{} -> {} ({})\n", printable(d.source),
-                       s.target.empty() ? "(no name)" : printable(s.target), status_word(s.status));
+    out << fmt::format("{} -> {} ({})\n", escape_controls(d.source),
+                       s.target.empty() ? "(no name)" : escape_controls(s.target),
+                       status_word(s.status));
     if (s.status != MigratedSkill::Status::Failed) {
-      out << fmt::format("  description: \"{}\"\n", printable(d.description));
+      out << fmt::format("  description: \"{}\"\n", escape_controls(d.description));
       out << fmt::format("  files: {}\n",
-                         printable(fmt::format("{}", fmt::join(file_list(d), ", "))));
+                         escape_controls(fmt::format("{}", fmt::join(file_list(d), ", "))));
     }
     for (const Note& n : d.notes)
-      out << fmt::format("  {}: {}\n", level_word(n.level), printable(n.message));
+      out << fmt::format("  {}: {}\n", level_word(n.level), escape_controls(n.message));
   }
-  for (const std::string& s : result.skipped) out << "skipped: " << printable(s) << '\n';
+  for (const std::string& s : result.skipped) out << "skipped: " << escape_controls(s) << '\n';
   const ReportCounts c = count(result);
   out << fmt::format("{}: {} {}, {} failed; {} to look at\n",
                      plural(result.skills.size(), "runbook"), dry_run ? c.planned : c.written,
