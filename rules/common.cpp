@@ -164,4 +164,25 @@ Position value_pos(const Skill& skill, const YamlNode& key, const YamlNode& valu
   return written && value.pos.line == key.pos.line ? value.pos : key.pos;
 }
 
+std::optional<unsigned long long> yaml_count(const YamlNode& node) {
+  if (!node.is_plain() || node.resolved_type() != "int") return std::nullopt;
+  std::string text;
+  for (char c : node.value)
+    if (c != '_') text += c;
+  if (!text.empty() && text[0] == '+') text.erase(0, 1);
+  if (text.empty() || text[0] == '-') return std::nullopt;
+  int base = 10;
+  if (text.starts_with("0x") || text.starts_with("0o")) {
+    base = text[1] == 'x' ? 16 : 8;
+    text.erase(0, 2);
+  }
+  try {
+    size_t used = 0;
+    const unsigned long long n = std::stoull(text, &used, base);
+    return used == text.size() ? std::optional(n) : std::nullopt;
+  } catch (...) {
+    return std::nullopt;  // out of range
+  }
+}
+
 }  // namespace skillkit::rules

@@ -1,6 +1,8 @@
 // Logic that several rules share. Anything used by one rule stays in that rule's file.
 #pragma once
 
+#include <optional>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,5 +50,17 @@ LinkTarget classify_link(std::string_view url);
 /// (`key:` with nothing after it has no text; the parser places it at the next token, often
 /// on a later line). An explicit `~` or `null` on the key's line keeps its own position.
 Position value_pos(const Skill& skill, const YamlNode& key, const YamlNode& value);
+
+/// A YAML integer >= 0 (decimal with optional `_`, 0x.., 0o..), or nullopt (policy options).
+std::optional<unsigned long long> yaml_count(const YamlNode& node);
+
+/// Flags for the regexes users write in policies. libstdc++'s default matcher recurses once per
+/// character (a long value overflows the stack) and backtracks exponentially on patterns like
+/// (a+)+; its polynomial mode does neither.
+#ifdef __GLIBCXX__
+inline constexpr auto kRegexFlags = std::regex::ECMAScript | std::regex_constants::__polynomial;
+#else
+inline constexpr auto kRegexFlags = std::regex::ECMAScript;
+#endif
 
 }  // namespace skillkit::rules

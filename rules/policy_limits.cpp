@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "rules/common.h"
 #include "rules/rule.h"
 #include "skillkit/utf8.h"
 
@@ -24,34 +25,12 @@ constexpr OptionSpec kOptions[] = {
 constexpr unsigned long long kZipEntryHeaders = 30 + 46;
 constexpr unsigned long long kZipEnd = 22;
 
-// A YAML integer >= 0 (decimal with optional `_`, 0x.., 0o..), or nullopt.
-std::optional<unsigned long long> count(const YamlNode& node) {
-  if (!node.is_plain() || node.resolved_type() != "int") return std::nullopt;
-  std::string text;
-  for (char c : node.value)
-    if (c != '_') text += c;
-  if (!text.empty() && text[0] == '+') text.erase(0, 1);
-  if (text.empty() || text[0] == '-') return std::nullopt;
-  int base = 10;
-  if (text.starts_with("0x") || text.starts_with("0o")) {
-    base = text[1] == 'x' ? 16 : 8;
-    text.erase(0, 2);
-  }
-  try {
-    size_t used = 0;
-    const unsigned long long n = std::stoull(text, &used, base);
-    return used == text.size() ? std::optional(n) : std::nullopt;
-  } catch (...) {
-    return std::nullopt;  // out of range
-  }
-}
-
 // The option's value, 0 when off; an invalid value is reported and treated as off.
 unsigned long long limit(const Skill& skill, const Options& options, std::string_view name,
                          Report& report) {
   const YamlNode* node = options.get(name);
   if (!node) return 0;
-  if (auto n = count(*node)) return *n;
+  if (auto n = yaml_count(*node)) return *n;
   const std::string where =
       node->pos.line > 0 ? fmt::format(" (config line {})", node->pos.line) : "";
   report.add(skill.skill_md_path(), {},

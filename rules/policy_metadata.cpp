@@ -24,14 +24,6 @@ constexpr OptionSpec kOptions[] = {
 constexpr std::string_view kConstraints =
     "required, enum, pattern, format, vocabulary, separator, max-length";
 
-// libstdc++'s default matcher recurses once per character (a long value overflows the stack)
-// and backtracks exponentially on patterns like (a+)+; its polynomial mode does neither.
-#ifdef __GLIBCXX__
-constexpr auto kRegexFlags = std::regex::ECMAScript | std::regex_constants::__polynomial;
-#else
-constexpr auto kRegexFlags = std::regex::ECMAScript;
-#endif
-
 struct KeyPolicy {
   std::string key;
   bool required = false;
@@ -69,28 +61,6 @@ std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
-}
-
-// A YAML integer >= 0 (decimal with optional `_`, 0x.., 0o..), or nullopt.
-std::optional<unsigned long long> count(const YamlNode& node) {
-  if (!node.is_plain() || node.resolved_type() != "int") return std::nullopt;
-  std::string text;
-  for (char c : node.value)
-    if (c != '_') text += c;
-  if (!text.empty() && text[0] == '+') text.erase(0, 1);
-  if (text.empty() || text[0] == '-') return std::nullopt;
-  int base = 10;
-  if (text.starts_with("0x") || text.starts_with("0o")) {
-    base = text[1] == 'x' ? 16 : 8;
-    text.erase(0, 2);
-  }
-  try {
-    size_t used = 0;
-    const unsigned long long n = std::stoull(text, &used, base);
-    return used == text.size() ? std::optional(n) : std::nullopt;
-  } catch (...) {
-    return std::nullopt;  // out of range
-  }
 }
 
 std::optional<KeyPolicy> read_key(const YamlNode& name, const YamlNode& spec,
@@ -140,7 +110,7 @@ std::optional<KeyPolicy> read_key(const YamlNode& name, const YamlNode& spec,
       else
         policy.separator = v.value;
     } else if (k.value == "max-length") {
-      policy.max_length = count(v);
+      policy.max_length = yaml_count(v);
       if (!policy.max_length) problems.add(v, opt, "must be a whole number, 0 or more");
     } else {
       problems.add(k, opt, fmt::format("unknown constraint (known: {})", kConstraints));

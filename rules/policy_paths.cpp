@@ -5,6 +5,7 @@
 #include <optional>
 #include <regex>
 
+#include "rules/common.h"
 #include "rules/rule.h"
 #include "skillkit/ignore.h"
 #include "skillkit/utf8.h"
@@ -22,36 +23,6 @@ constexpr OptionSpec kOptions[] = {
      "Globs in .skillignore (gitignore) syntax that no packed file may match: `*.sh`, "
      "`scripts/`, `!scripts/README.md`."},
 };
-
-// libstdc++'s default matcher recurses once per character (a long value overflows the stack)
-// and backtracks exponentially on patterns like (a+)+; its polynomial mode does neither.
-#ifdef __GLIBCXX__
-constexpr auto kRegexFlags = std::regex::ECMAScript | std::regex_constants::__polynomial;
-#else
-constexpr auto kRegexFlags = std::regex::ECMAScript;
-#endif
-
-// A YAML integer >= 0 (decimal with optional `_`, 0x.., 0o..), or nullopt.
-std::optional<unsigned long long> count(const YamlNode& node) {
-  if (!node.is_plain() || node.resolved_type() != "int") return std::nullopt;
-  std::string text;
-  for (char c : node.value)
-    if (c != '_') text += c;
-  if (!text.empty() && text[0] == '+') text.erase(0, 1);
-  if (text.empty() || text[0] == '-') return std::nullopt;
-  int base = 10;
-  if (text.starts_with("0x") || text.starts_with("0o")) {
-    base = text[1] == 'x' ? 16 : 8;
-    text.erase(0, 2);
-  }
-  try {
-    size_t used = 0;
-    const unsigned long long n = std::stoull(text, &used, base);
-    return used == text.size() ? std::optional(n) : std::nullopt;
-  } catch (...) {
-    return std::nullopt;  // out of range
-  }
-}
 
 void invalid(const Skill& skill, Report& report, std::string_view option, const YamlNode& at,
              std::string_view what) {
@@ -75,7 +46,7 @@ void check(const Skill& skill, const Options& options, Report& report) {
 
   unsigned long long max_length = 0;
   if (const YamlNode* node = options.get("max-length")) {
-    if (auto n = count(*node))
+    if (auto n = yaml_count(*node))
       max_length = *n;
     else
       invalid(skill, report, "max-length", *node, "must be a whole number, 0 or more");
