@@ -28,8 +28,9 @@ struct MdBody {
   int line_count = 0;               // lines in the body
 };
 
-/// Parses `body` (which starts at line `first_line` of its file) with cmark-gfm. Code spans and
-/// code blocks hold no links; autolinks and bare URLs are kept as links with their URL.
+/// Parses `body` (which starts at line `first_line` of its file) with cmark-gfm as CommonMark.
+/// Code spans and code blocks hold no links; `<scheme:...>` autolinks are links, bare URLs are
+/// text (GFM's autolink extension is off: no rule checks them).
 MdBody parse_markdown(std::string_view body, int first_line);
 
 }  // namespace skillkit
