@@ -7,8 +7,8 @@ namespace {
 
 void check(const Skill& skill, const Options&, Report& report) {
   const std::string& b = skill.md.source.bytes();
-  for (size_t i = 0; i < b.size(); ++i) {
-    if (b[i] == '\r' && (i + 1 >= b.size() || b[i + 1] != '\n')) {
+  for (size_t i = b.find('\r'); i != std::string::npos; i = b.find('\r', i + 1)) {
+    if (i + 1 >= b.size() || b[i + 1] != '\n') {
       report.add(skill.skill_md_path(), skill.md.source.position(i),
                  "lone carriage return (CR) without a line feed",
                  "convert the file to LF or CRLF line endings (e.g. `dos2unix`)");

@@ -174,25 +174,23 @@ void private_keys(std::string_view text, std::vector<Hit>& hits) {
 
 // ghp_/gho_/ghu_/ghs_/ghr_ + 36 or more letters and digits; github_pat_ + 60 or more.
 void github_tokens(std::string_view text, std::vector<Hit>& hits) {
-  for (size_t i = text.find('g'); i != std::string_view::npos; i = text.find('g', i + 1)) {
-    if (i > 0 && (is_alnum(text[i - 1]) || text[i - 1] == '_')) continue;
-    size_t prefix = 0, min = 0;
-    if (text.substr(i, 11) == "github_pat_") {
-      prefix = 11, min = 60;
-    } else if (i + 3 < text.size() && text[i + 1] == 'h' &&
-               std::string_view("pousr").find(text[i + 2]) != std::string_view::npos &&
-               text[i + 3] == '_') {
-      prefix = 4, min = 36;
-    } else {
-      continue;
-    }
+  auto check = [&](size_t i, size_t prefix, size_t min) {
+    if (i > 0 && (is_alnum(text[i - 1]) || text[i - 1] == '_')) return;
     size_t e = i + prefix;
     while (e < text.size() && (is_alnum(text[e]) || (prefix == 11 && text[e] == '_'))) ++e;
-    if (e - i - prefix < min || (e < text.size() && text[e] == '_')) continue;
+    if (e - i - prefix < min || (e < text.size() && text[e] == '_')) return;
     const std::string_view value = text.substr(i, e - i);
-    if (placeholder(value.substr(prefix))) continue;
+    if (placeholder(value.substr(prefix))) return;
     hits.push_back({i, fmt::format("found a GitHub token (`{}`)", shown(value, prefix))});
-  }
+  };
+  // Searched for by prefix: looking at every 'g' of the text cost more than the rest of the scan.
+  for (size_t i = text.find("gh"); i != std::string_view::npos; i = text.find("gh", i + 1))
+    if (i + 3 < text.size() &&
+        std::string_view("pousr").find(text[i + 2]) != std::string_view::npos && text[i + 3] == '_')
+      check(i, 4, 36);
+  for (size_t i = text.find("github_pat_"); i != std::string_view::npos;
+       i = text.find("github_pat_", i + 1))
+    check(i, 11, 60);
 }
 
 // xox[baprs]- then 20 or more of [A-Za-z0-9-] holding a run of 8 or more digits.
@@ -268,25 +266,28 @@ std::vector<Hit> scan(std::string_view text) {
   return hits;
 }
 
-bool binary_type(std::string_view ext) {
-  static constexpr std::string_view kTypes[] = {"png", "jpg", "jpeg", "gif", "webp", "pdf",
-                                                "ico", "zip", "gz",   "tgz", "jar"};
-  return std::find(std::begin(kTypes), std::end(kTypes), ext) != std::end(kTypes);
-}
-
 void check(const Skill& skill, const Options&, Report& report) {
   std::string bytes;
   for (const FileEntry* f : skill.files.packable()) {
-    if (f->size > kMaxBytes || binary_type(f->extension)) continue;
+    if (f->size > kMaxBytes || binary_extension(f->extension)) continue;
     const bool is_skill_md = f->path == skill.skill_md_name;
-    if (!is_skill_md && !read_whole_file(skill.dir / f->path, bytes, kMaxBytes)) continue;
-    const std::string_view text = is_skill_md ? std::string_view(skill.md.source.bytes()) : bytes;
+    // Most files were read while listed (ListOptions::keep_content_up_to); the rest are read here.
+    std::string_view text;
+    if (is_skill_md) {
+      text = skill.md.source.bytes();
+    } else if (f->has_content) {
+      text = f->content;
+    } else if (read_whole_file(skill.dir / f->path, bytes, kMaxBytes)) {
+      text = bytes;
+    } else {
+      continue;
+    }
     if (text.substr(0, 8192).find('\0') != std::string_view::npos) continue;
     std::vector<Hit> hits = scan(text);
     if (hits.empty()) continue;
     // The line table is built only for a file with a finding: most files have none.
     SourceText source;
-    if (!is_skill_md) source = SourceText(std::move(bytes));
+    if (!is_skill_md) source = SourceText(std::string(text));
     const SourceText& lines = is_skill_md ? skill.md.source : source;
     for (Hit& hit : hits)
       report.add(skill.display_path(f->path), lines.position(hit.offset), std::move(hit.message),

@@ -1,8 +1,13 @@
 #include "skillkit/discovery.h"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <set>
 
+#include "skillkit/dir_listing.h"
 #include "skillkit/path_cache.h"
 
 namespace skillkit {
@@ -10,15 +15,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_skill_md_name(const fs::path& p) {
-  std::string name = p.filename().string();
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return name == "skill.md";
+bool skip_folder(std::string_view name) {
+  return name == ".git" || name == ".hg" || name == ".svn" || name == "node_modules";
 }
 
-bool skip_folder(const fs::path& p) {
-  const std::string name = p.filename().string();
-  return name == ".git" || name == ".hg" || name == ".svn" || name == "node_modules";
+// The type of `dir`/`name`, following a symlink when `follow`.
+unsigned char type_of(const fs::path& dir, const std::string& name, bool follow) {
+  struct stat st {};
+  if (::fstatat(AT_FDCWD, (dir / name).c_str(), &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) != 0)
+    return DT_UNKNOWN;
+  return IFTODT(st.st_mode);
 }
 
 std::string show(const fs::path& p) {
@@ -32,7 +38,7 @@ std::string show(const fs::path& p) {
 Discovery discover_skills(const std::vector<std::string>& paths) {
   Discovery out;
   std::set<std::string> seen;
-  PathCache cache;  // sibling skills share their parents' canonical paths
+  PathCache cache;   // sibling skills share their parents' canonical paths
   size_t found = 0;  // skills met under the current argument, counting ones already listed
   auto add = [&](const fs::path& dir, const fs::path& shown) {
     ++found;
@@ -49,7 +55,7 @@ Discovery discover_skills(const std::vector<std::string>& paths) {
       continue;
     }
     if (fs::is_regular_file(st)) {
-      if (!is_skill_md_name(path)) {
+      if (!is_skill_md_name(path.filename().string())) {
         out.errors.push_back(arg + ": not a SKILL.md file or a folder");
         continue;
       }
@@ -71,8 +77,9 @@ Discovery discover_skills(const std::vector<std::string>& paths) {
       const fs::path dir = std::move(pending.back());
       pending.pop_back();
       const bool is_root = dir.native().size() == path.native().size();
-      fs::directory_iterator it(dir, ec);
-      if (ec) {
+      std::vector<Listed> listing;
+      ec = list_dir(dir, listing);
+      if (ec && listing.empty()) {
         const bool skip =
             ec == std::errc::permission_denied || (!is_root && ec == std::errc::filename_too_long);
         if (skip) ec.clear();
@@ -80,13 +87,17 @@ Discovery discover_skills(const std::vector<std::string>& paths) {
       }
       bool holds_skill = false;
       const size_t first_sub = pending.size();
-      for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-        std::error_code ignored;  // a failed stat of one entry only means "not this one"
-        if (!holds_skill && is_skill_md_name(it->path()) && it->is_regular_file(ignored))
-          holds_skill = true;
-        if (it->is_symlink(ignored) || !it->is_directory(ignored) || skip_folder(it->path()))
-          continue;
-        pending.push_back(it->path());
+      for (const Listed& l : listing) {
+        // A SKILL.md counts when it is a regular file, through a symlink or not; a failed stat
+        // of one entry only means "not this one".
+        if (!holds_skill && is_skill_md_name(l.name)) {
+          const unsigned char t =
+              l.type == DT_LNK || l.type == DT_UNKNOWN ? type_of(dir, l.name, true) : l.type;
+          holds_skill = t == DT_REG;
+        }
+        const unsigned char t = l.type == DT_UNKNOWN ? type_of(dir, l.name, false) : l.type;
+        if (t != DT_DIR || skip_folder(l.name)) continue;
+        pending.push_back(dir / l.name);
       }
       if (holds_skill) add(dir, dir);
       // Walk the sub-folders in listing order (the stack pops the last first).

@@ -23,6 +23,8 @@ struct FileEntry {
   bool excluded = false;      // left out of packs (defaults or .skillignore)
   std::string excluded_by;    // the pattern that left it out
   bool unreadable = false;    // could not be opened or listed
+  bool has_content = false;   // `content` holds the file's bytes (see ListOptions)
+  std::string content;
 };
 
 struct Inventory {
@@ -37,8 +39,20 @@ struct Inventory {
   const FileEntry* find(std::string_view path) const;
 };
 
+struct ListOptions {
+  /// Keep the bytes of regular, packable files up to this size in FileEntry::content (0: none),
+  /// while the skill's kept bytes stay under kMaxKeptBytes: lint then opens each file once for
+  /// its size, shebang and secret scan instead of three times.
+  std::uint64_t keep_content_up_to = 0;
+  static constexpr std::uint64_t kMaxKeptBytes = 8u << 20;
+};
+
 /// Lists `skill_dir` without following symlinks. Sub-folders holding their own SKILL.md are
 /// nested skills: recorded, not entered.
-Inventory list_files(const std::filesystem::path& skill_dir, const IgnoreRules& ignore);
+Inventory list_files(const std::filesystem::path& skill_dir, const IgnoreRules& ignore,
+                     const ListOptions& options = {});
+
+/// Extensions of files that are binary by nature (images, PDFs, archives): never read as text.
+bool binary_extension(std::string_view extension);
 
 }  // namespace skillkit

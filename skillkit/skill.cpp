@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+
 #include "skillkit/path_cache.h"
 #include "skillkit/read_file.h"
 
@@ -44,34 +46,46 @@ Skill load_skill(const fs::path& dir, std::string display_dir, PathCache* cache)
     named = fs::weakly_canonical(fs::absolute(dir, ec), ec);
   skill.dir_name = named.filename().string();
 
-  // The usual case, a regular SKILL.md, takes one stat for its name and size.
-  std::uintmax_t size = 0;
-  struct stat st {};
-  const fs::path exact = dir / "SKILL.md";
-  if (::stat(exact.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
-    skill.skill_md_name = "SKILL.md";
-    size = static_cast<std::uintmax_t>(st.st_size);
-    ec.clear();
-  } else {
-    skill.skill_md_name = find_skill_md(dir);
-    size = fs::file_size(dir / skill.skill_md_name, ec);
-  }
-  const fs::path md_path = dir / skill.skill_md_name;
+  // Files first: the listing reads every small text file once (size, shebang, bytes), and the
+  // usual SKILL.md, a regular file by that exact name, comes out of it without another open.
+  ListOptions list;
+  list.keep_content_up_to = kKeptFileBytes;
+  skill.files = list_files(
+      dir, cache ? IgnoreRules::for_skill(dir, *cache) : IgnoreRules::for_skill(dir), list);
   std::string bytes;
-  if (ec) {
-    skill.io_error = "cannot read " + skill.skill_md_name + ": " + ec.message();
-  } else if (size > kMaxSkillMdBytes) {
-    skill.io_error = skill.skill_md_name + " is " + std::to_string(size) +
-                     " bytes; skillkit reads at most " + std::to_string(kMaxSkillMdBytes);
+  auto listed = std::lower_bound(skill.files.entries.begin(), skill.files.entries.end(),
+                                 std::string_view("SKILL.md"),
+                                 [](const FileEntry& e, std::string_view p) { return e.path < p; });
+  if (listed != skill.files.entries.end() && listed->path == "SKILL.md" && listed->has_content) {
+    skill.skill_md_name = "SKILL.md";
+    bytes = std::move(listed->content);
+    listed->has_content = false;  // now in skill.md.source, where the rules read it
   } else {
-    if (!read_whole_file(md_path, bytes) && size > 0)
-      skill.io_error = "cannot read " + skill.skill_md_name;
+    std::uintmax_t size = 0;
+    struct stat st {};
+    const fs::path exact = dir / "SKILL.md";
+    if (::stat(exact.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+      skill.skill_md_name = "SKILL.md";
+      size = static_cast<std::uintmax_t>(st.st_size);
+      ec.clear();
+    } else {
+      skill.skill_md_name = find_skill_md(dir);
+      size = fs::file_size(dir / skill.skill_md_name, ec);
+    }
+    const fs::path md_path = dir / skill.skill_md_name;
+    if (ec) {
+      skill.io_error = "cannot read " + skill.skill_md_name + ": " + ec.message();
+    } else if (size > kMaxSkillMdBytes) {
+      skill.io_error = skill.skill_md_name + " is " + std::to_string(size) +
+                       " bytes; skillkit reads at most " + std::to_string(kMaxSkillMdBytes);
+    } else {
+      if (!read_whole_file(md_path, bytes) && size > 0)
+        skill.io_error = "cannot read " + skill.skill_md_name;
+    }
   }
   skill.md = parse_skill_md(std::move(bytes));
   if (skill.md.status != FrontmatterStatus::NotUtf8)
     skill.body = parse_markdown(skill.md.body(), skill.md.body_line);
-  skill.files =
-      list_files(dir, cache ? IgnoreRules::for_skill(dir, *cache) : IgnoreRules::for_skill(dir));
   return skill;
 }
 

@@ -31,6 +31,10 @@ struct Skill {
 /// Files larger than this are not read as SKILL.md (reported as an I/O problem).
 inline constexpr std::uintmax_t kMaxSkillMdBytes = 16u << 20;
 
+/// Files up to this size are read once while listed and kept for the rules (the secret scan
+/// reads no larger file).
+inline constexpr std::uint64_t kKeptFileBytes = 1u << 20;
+
 class PathCache;
 
 /// Loads the skill in `dir`, shown to the user as `display_dir`. Never throws. With `cache`,

@@ -1,11 +1,20 @@
 #include "skillkit/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace skillkit::utf8 {
 
 std::optional<size_t> first_invalid(std::string_view s) {
   size_t i = 0;
   const size_t n = s.size();
   while (i < n) {
+    // Eight ASCII bytes at a time: most skill text is ASCII.
+    std::uint64_t word;
+    if (i + 8 <= n && (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080u) == 0)) {
+      i += 8;
+      continue;
+    }
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;
