@@ -33,7 +33,7 @@ std::string text_of(cmark_node* node) {
 MdBody parse_markdown(std::string_view body, int first_line) {
   MdBody result;
   result.first_line = first_line;
-  for (char c : body) result.line_count += c == '\n';
+  result.line_count = static_cast<int>(std::count(body.begin(), body.end(), '\n'));
   if (!body.empty() && body.back() != '\n') ++result.line_count;
 
   // Plain CommonMark, no GFM extensions: tables, strikethrough and task lists change no link
@@ -47,8 +47,8 @@ MdBody parse_markdown(std::string_view body, int first_line) {
 
   // cmark counts columns in bytes; positions in skillkit count characters.
   std::vector<size_t> line_starts{0};
-  for (size_t i = 0; i < body.size(); ++i)
-    if (body[i] == '\n') line_starts.push_back(i + 1);
+  for (size_t i = body.find('\n'); i != std::string_view::npos; i = body.find('\n', i + 1))
+    line_starts.push_back(i + 1);
   auto line_start = [&](int line) {
     return line_starts[std::min(static_cast<size_t>(line - 1), line_starts.size() - 1)];
   };

@@ -10,6 +10,12 @@ SourceText::SourceText(std::string bytes) : bytes_(std::move(bytes)) {
   bom_ = bytes_.size() >= 3 && bytes_.compare(0, 3, "\xEF\xBB\xBF") == 0;
   const size_t begin = content_begin();
   line_starts_.push_back(begin);
+  const std::string_view b = bytes_;
+  if (b.find('\r', begin) == std::string_view::npos) {  // the usual LF-only file: memchr
+    for (size_t i = b.find('\n', begin); i != std::string_view::npos; i = b.find('\n', i + 1))
+      if (i + 1 < b.size()) line_starts_.push_back(i + 1);
+    return;
+  }
   for (size_t i = begin; i < bytes_.size(); ++i) {
     // A line ends at LF, at CRLF, or at a lone CR (which we also report elsewhere).
     if (bytes_[i] == '\n' ||
