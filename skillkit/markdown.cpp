@@ -5,10 +5,102 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <memory>
+#include <new>
+#include <vector>
 
 namespace skillkit {
 namespace {
+
+// A bump allocator for one cmark parse, per thread: cmark makes thousands of small nodes and
+// string buffers per document and frees them one by one afterwards, which cost as much as the
+// parsing itself. Here free() does nothing and the whole document is dropped at once when the
+// next parse starts. (cmark-gfm's own arena allocator is one global: not for threads.)
+// Sanitizer builds keep the system allocator so that ASan still sees cmark's memory.
+#if defined(__SANITIZE_ADDRESS__)  // GCC
+constexpr bool kUseArena = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)  // Clang (the fuzz targets)
+constexpr bool kUseArena = false;
+#else
+constexpr bool kUseArena = true;
+#endif
+#else
+constexpr bool kUseArena = true;
+#endif
+
+class Arena {
+ public:
+  void* allocate(size_t size) {
+    const size_t need = kHeader + ((size + 15) & ~size_t{15});
+    if (need < size) throw std::bad_alloc();  // overflow
+    if (blocks_.empty() || used_ + need > capacity_) grow(need);
+    char* p = blocks_.back().get() + used_;
+    used_ += need;
+    std::memcpy(p, &size, sizeof size);
+    last_ = p + kHeader;
+    return last_;
+  }
+  void* reallocate(void* old, size_t size) {
+    if (old == nullptr) return allocate(size);
+    size_t old_size;
+    std::memcpy(&old_size, static_cast<char*>(old) - kHeader, sizeof old_size);
+    if (size <= old_size) return old;
+    // The last allocation grows in place when its block has room (cmark's growing buffers).
+    const size_t need = (size + 15) & ~size_t{15};
+    char* block = blocks_.back().get();
+    if (old == last_ && need >= size && static_cast<size_t>(last_ - block) + need <= capacity_) {
+      used_ = static_cast<size_t>(last_ - block) + need;
+      std::memcpy(last_ - kHeader, &size, sizeof size);
+      return old;
+    }
+    void* fresh = allocate(size);
+    std::memcpy(fresh, old, old_size);
+    return fresh;
+  }
+  /// Drops every allocation; keeps one block for the next document.
+  void reset() {
+    if (blocks_.size() > 1) {
+      std::unique_ptr<char[]> keep = std::move(blocks_.front());
+      const size_t keep_capacity = first_capacity_;
+      blocks_.clear();
+      blocks_.push_back(std::move(keep));
+      capacity_ = keep_capacity;
+    }
+    used_ = 0;
+    last_ = nullptr;
+  }
+
+ private:
+  static constexpr size_t kHeader = 16;  // the size, keeping 16-byte alignment
+  static constexpr size_t kBlock = 1u << 20;
+  void grow(size_t need) {
+    capacity_ = std::max(kBlock, need);
+    blocks_.push_back(std::unique_ptr<char[]>(new char[capacity_]));
+    if (blocks_.size() == 1) first_capacity_ = capacity_;
+    used_ = 0;
+  }
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t used_ = 0, capacity_ = 0, first_capacity_ = 0;
+  char* last_ = nullptr;
+};
+
+thread_local Arena t_arena;
+
+void* arena_calloc(size_t count, size_t size) {
+  if (size != 0 && count > static_cast<size_t>(-1) / size) return nullptr;
+  void* p = t_arena.allocate(count * size);
+  std::memset(p, 0, count * size);
+  return p;
+}
+void* arena_realloc(void* p, size_t size) {
+  return t_arena.reallocate(p, size);
+}
+void arena_free(void*) {}
+
+cmark_mem kArenaMem = {arena_calloc, arena_realloc, arena_free};
 
 std::string text_of(cmark_node* node) {
   std::string out;
@@ -39,11 +131,16 @@ MdBody parse_markdown(std::string_view body, int first_line) {
   // Plain CommonMark, no GFM extensions: tables, strikethrough and task lists change no link
   // destination or heading the rules read, and the autolink extension only adds bare
   // http/www/e-mail links, which no rule checks; attaching them made parsing ~40% slower.
-  std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(
-      cmark_parser_new(CMARK_OPT_SOURCEPOS), &cmark_parser_free);
+  if (kUseArena) t_arena.reset();
+  cmark_mem* mem = kUseArena ? &kArenaMem : cmark_get_default_mem_allocator();
+  // With the arena, freeing the tree and parser only walks them: the next reset drops them.
+  auto free_parser = kUseArena ? +[](cmark_parser*) {} : &cmark_parser_free;
+  auto free_node = kUseArena ? +[](cmark_node*) {} : &cmark_node_free;
+  std::unique_ptr<cmark_parser, void (*)(cmark_parser*)> parser(
+      cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, mem), free_parser);
   cmark_parser_feed(parser.get(), body.data(), body.size());
-  std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(cmark_parser_finish(parser.get()),
-                                                              &cmark_node_free);
+  std::unique_ptr<cmark_node, void (*)(cmark_node*)> doc(cmark_parser_finish(parser.get()),
+                                                         free_node);
 
   // cmark counts columns in bytes; positions in skillkit count characters.
   std::vector<size_t> line_starts{0};
