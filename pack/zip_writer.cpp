@@ -4,6 +4,7 @@
 
 #include <ctime>
 #include <memory>
+#include <mutex>
 
 namespace skillkit::pack {
 namespace {
@@ -29,7 +30,13 @@ bool write_once(const std::vector<ZipInput>& entries, const ZipSettings& setting
     zip_error_fini(&zerr);
     return false;
   }
+  // libzip 1.7.3 opening empty buffer sources for writing from two threads at once sometimes
+  // fails with "Read-only archive" (~2% of packs with -j2, never with -j1): the opens are
+  // serialized; adding and compressing the entries still run in parallel.
+  static std::mutex open_mutex;
+  std::unique_lock open_lock(open_mutex);
   zip_t* raw = zip_open_from_source(buffer.get(), ZIP_TRUNCATE, &zerr);
+  open_lock.unlock();
   if (!raw) {
     error = zip_error_strerror(&zerr);
     zip_error_fini(&zerr);
