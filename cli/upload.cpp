@@ -1,6 +1,7 @@
 // `skillkit upload PATH... --agent-space ID...` and `skillkit upload --manifest FILE`: lint and
 // pack every skill, then sync each agent space by skill name (create / update / unchanged, and
-// with --prune delete what has no local folder). A failed skill never stops the others.
+// with --prune delete what has no local folder, asking first on a terminal). A failed skill
+// never stops the others.
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/upload_common.h"
+#include "lint/reporters.h"
 #include "skillkit/discovery.h"
 #include "upload/credentials.h"
 #include "upload/manifest.h"
@@ -77,6 +79,7 @@ struct UploadArgs {
   std::string config;
   bool dry_run = false;
   bool prune = false;
+  bool yes = false;
   unsigned concurrency = 8;
   std::string state_file;  // "" = upload::UploadState::default_path()
   bool no_state = false;
@@ -114,6 +117,24 @@ std::string verb(const upload::ItemResult& i, bool dry_run) {
   return "";
 }
 
+// --prune on a terminal asks first, as `skills delete` does: lists what would go, reads one line
+// from `in`; anything but y / yes keeps every one of them.
+bool confirm_prune(const std::vector<upload::ItemResult>& doomed, std::istream& in,
+                   std::ostream& out) {
+  const size_t n = doomed.size();
+  out << fmt::format("--prune would delete {} remote skill{} with no local folder:\n", n,
+                     n == 1 ? "" : "s");
+  for (const upload::ItemResult& i : doomed)
+    out << fmt::format("  {}: {} ({} v{})\n", escape_controls(i.space), escape_controls(i.skill),
+                       escape_controls(i.asset_id), i.version);
+  out << fmt::format("Delete {}? [y/N] ", n == 1 ? "it" : "them") << std::flush;
+  std::string answer;
+  std::getline(in, answer);
+  const bool yes = answer == "y" || answer == "Y" || answer == "yes";
+  if (!yes) out << "not deleted; syncing the rest\n";
+  return yes;
+}
+
 int run(const UploadArgs& args) {
   auto usage = [](const std::string& message) {
     std::cerr << "skillkit: " << message << '\n';
@@ -123,6 +144,7 @@ int run(const UploadArgs& args) {
     return usage(fmt::format("unknown format `{}` (text, json)", args.format));
   if (args.concurrency < 1 || args.concurrency > 64)
     return usage("--concurrency must be between 1 and 64");
+  if (args.yes && !args.prune) return usage("--yes only applies with --prune");
   std::optional<std::vector<std::string>> types;
   if (!args.agent_types.empty()) {
     std::string error;
@@ -233,6 +255,13 @@ int run(const UploadArgs& args) {
     if (!warning.empty()) std::cerr << "skillkit: warning: " << warning << '\n';
     options.state = &state;
   }
+  // The explicit opt-in is --prune; on a terminal it also asks, unless --yes. Without one
+  // (CI), --prune deletes as told, like `aws s3 sync --delete`.
+  if (args.prune && !args.dry_run && !args.yes && ::isatty(STDIN_FILENO)) {
+    options.confirm_prune = [](const std::vector<upload::ItemResult>& doomed) {
+      return confirm_prune(doomed, std::cin, std::cerr);
+    };
+  }
   options.on_total = [&](size_t n) { progress.set_total(n); };
   options.on_item = [&](const upload::ItemResult& i) {
     progress.tick(i.skill, i.action == upload::Action::Failed);
@@ -267,9 +296,16 @@ int run(const UploadArgs& args) {
                         {"unchanged", s.unchanged},
                         {"pruned", s.pruned},
                         {"failed", s.failed}});
+    nlohmann::json declined = nlohmann::json::array();
+    for (const upload::ItemResult& i : report.prune_declined)
+      declined.push_back({{"space", i.space},
+                          {"skill", i.skill},
+                          {"asset_id", i.asset_id},
+                          {"version", i.version}});
     nlohmann::json out = {{"dry_run", args.dry_run},
                           {"items", items},
                           {"spaces", spaces},
+                          {"prune_declined", declined},
                           {"failed", report.failed()}};
     std::cout << out.dump(2) << '\n';
   } else {
@@ -283,6 +319,9 @@ int run(const UploadArgs& args) {
       std::cout << fmt::format("{}: {} {}{}\n", i.space, verb(i, args.dry_run), what, extra);
       if (i.action == upload::Action::Failed) std::cout << error_text(i, "  ");
     }
+    for (const upload::ItemResult& i : report.prune_declined)
+      std::cout << fmt::format("{}: not deleted {} {} v{} (prune declined)\n", i.space, i.skill,
+                               i.asset_id, i.version);
     if (args.dry_run) std::cout << "dry run: nothing was changed\n";
     std::cout << fmt::format("\n{:<40} {:>8} {:>8} {:>10} {:>7} {:>7}\n", "agent space",
                              args.dry_run ? "create" : "created",
@@ -310,7 +349,9 @@ void add_upload(CLI::App& app, int& exit_code) {
                   "YAML file naming which skills go to which spaces (see README)");
   cmd->add_flag("--dry-run", args->dry_run, "Show what would be created / updated / deleted");
   cmd->add_flag("--prune", args->prune,
-                "Delete remote skills that have no local folder (listed in the report)");
+                "Delete remote skills that have no local folder (listed in the report); on a "
+                "terminal, asks first unless --yes");
+  cmd->add_flag("-y,--yes", args->yes, "With --prune: delete without asking");
   cmd->add_option("-f,--format", args->format, "Output: text or json");
   cmd->add_option("-c,--config", args->config, "Lint config file for every skill");
   cmd->add_option("--concurrency", args->concurrency, "Skills in flight at once (default 8)");

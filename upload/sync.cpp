@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <set>
 #include <thread>
+#include <utility>
 
 #include "lint/engine.h"
 #include "pack/pack.h"
@@ -55,6 +58,94 @@ void run_bounded(size_t n, unsigned threads, const std::function<void(size_t)>& 
 }
 
 namespace {
+
+// Threads that run batches of jobs together with the calling thread. They are started in the
+// background, so the first batch (listing the spaces: a request or two) does not wait for them,
+// and they are up and waiting when the plan is ready: the first uploads go out together instead
+// of one per thread start-up, which on a busy machine took milliseconds each.
+class WorkerPool {
+ public:
+  explicit WorkerPool(unsigned size) : size_(std::max(1u, size)) {
+    if (size_ == 1) return;
+    starter_ = std::thread([this] {
+      for (unsigned i = 1; i < size_; ++i) {
+        std::lock_guard lock(mutex_);
+        if (stop_) return;
+        workers_.emplace_back([this] { work(); });
+      }
+    });
+  }
+  ~WorkerPool() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    if (starter_.joinable()) starter_.join();
+    for (std::thread& t : workers_) t.join();
+  }
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  // Runs fn(i) for i in [0, n) on at most `size` threads, this one included, and returns when
+  // every call has returned; the first exception any call threw is then rethrown.
+  void run(size_t n, const std::function<void(size_t)>& fn) {
+    if (n == 0) return;
+    std::unique_lock lock(mutex_);
+    job_ = &fn;
+    n_ = n;
+    next_ = 0;
+    ++generation_;
+    for (size_t k = 1; k < std::min<size_t>(n, size_); ++k) wake_.notify_one();
+    take(lock);
+    done_.wait(lock, [this] { return busy_ == 0; });
+    job_ = nullptr;
+    n_ = 0;
+    if (std::exception_ptr e = std::exchange(error_, nullptr)) std::rethrow_exception(e);
+  }
+
+ private:
+  // Runs jobs of the current batch until none is left; called and returns with `lock` held.
+  void take(std::unique_lock<std::mutex>& lock) {
+    while (next_ < n_) {
+      const size_t i = next_++;
+      ++busy_;
+      lock.unlock();
+      std::exception_ptr e;
+      try {
+        (*job_)(i);
+      } catch (...) {
+        e = std::current_exception();
+      }
+      lock.lock();
+      if (e && !error_) error_ = e;
+      --busy_;
+    }
+    if (busy_ == 0) done_.notify_all();
+  }
+
+  void work() {
+    uint64_t seen = 0;
+    std::unique_lock lock(mutex_);
+    while (true) {
+      wake_.wait(lock, [&] { return stop_ || (generation_ != seen && next_ < n_); });
+      if (stop_) return;
+      seen = generation_;
+      take(lock);
+    }
+  }
+
+  const unsigned size_;
+  std::mutex mutex_;
+  std::condition_variable wake_, done_;
+  std::thread starter_;
+  std::vector<std::thread> workers_;
+  bool stop_ = false;
+  const std::function<void(size_t)>* job_ = nullptr;
+  size_t n_ = 0, next_ = 0, busy_ = 0;
+  uint64_t generation_ = 0;
+  std::exception_ptr error_;
+};
 
 std::string finding_line(const Diagnostic& d) {
   std::string out = d.pos.line ? fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.column) : d.file;
@@ -192,7 +283,8 @@ SyncReport sync_skills(const std::vector<LocalSkill>& local,
   std::vector<std::vector<Asset>> remote(targets.size());
   std::vector<std::string> list_error(targets.size());
   std::vector<ItemResult> list_failure(targets.size());
-  run_bounded(targets.size(), options.concurrency, [&](size_t t) {
+  WorkerPool pool(options.concurrency);
+  pool.run(targets.size(), [&](size_t t) {
     try {
       remote[t] = targets[t].client->list_assets(targets[t].agent_space_id);
     } catch (const std::exception& e) {
@@ -245,11 +337,35 @@ SyncReport sync_skills(const std::vector<LocalSkill>& local,
       }
     }
   }
+  // 2b. Ask before deleting anything, once for every space.
+  if (options.prune && !options.dry_run && options.confirm_prune) {
+    std::vector<ItemResult> doomed;
+    for (const Task& task : tasks) {
+      if (task.local != SIZE_MAX) continue;
+      const SpaceTarget& target = targets[task.target];
+      ItemResult item;
+      item.space = target.label.empty() ? target.agent_space_id : target.label;
+      item.skill = task.remote->name();
+      item.asset_id = task.remote->asset_id;
+      item.version = task.remote->version;
+      item.action = Action::Prune;
+      item.why = "not local";
+      doomed.push_back(std::move(item));
+    }
+    std::stable_sort(doomed.begin(), doomed.end(), [](const ItemResult& a, const ItemResult& b) {
+      return std::tie(a.space, a.skill, a.asset_id) < std::tie(b.space, b.skill, b.asset_id);
+    });
+    if (!doomed.empty() && !options.confirm_prune(doomed)) {
+      std::erase_if(tasks, [](const Task& task) { return task.local == SIZE_MAX; });
+      for (ItemResult& item : doomed) item.why = "declined";
+      report.prune_declined = std::move(doomed);
+    }
+  }
   if (options.on_total) options.on_total(tasks.size());
 
   // 3. Apply, bounded across skills and spaces.
   results.resize(tasks.size());
-  run_bounded(tasks.size(), options.concurrency, [&](size_t k) {
+  pool.run(tasks.size(), [&](size_t k) {
     const Task& task = tasks[k];
     const SpaceTarget& target = targets[task.target];
     ItemResult& item = results[k];

@@ -90,6 +90,9 @@ struct SpaceSummary {
 struct SyncReport {
   std::vector<ItemResult> items;  ///< sorted by space, then skill
   std::vector<SpaceSummary> spaces;
+  /// Remote skills prune would have deleted, kept because confirm_prune said no (action Prune,
+  /// not done, why "declined"); sorted as `items`, and counted in no summary.
+  std::vector<ItemResult> prune_declined;
   bool failed() const;
 };
 
@@ -103,6 +106,10 @@ struct SyncOptions {
   std::function<void(const ItemResult&)> on_item;
   /// Called once the plan's size is known (items to process), before any change.
   std::function<void(size_t)> on_total;
+  /// With prune (not a dry run): called once the plan is known and before any change, with
+  /// every remote skill that would be deleted, across all spaces (action Prune). Returning
+  /// false deletes none of them; everything else is still synced. Unset: delete without asking.
+  std::function<bool(const std::vector<ItemResult>&)> confirm_prune;
 };
 
 /// Syncs `local` into every target. Never throws for service errors: they become items.

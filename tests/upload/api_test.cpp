@@ -1,5 +1,7 @@
 // The Asset API client against the in-process emulator over real HTTP on 127.0.0.1.
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "emulator_fixture.h"
 
@@ -172,6 +174,43 @@ TEST_F(SmallQuotaTest, QuotaAndUnknownSpace) {
   EXPECT_EQ(e.status, 402);
   e = error_of([&] { api->list_assets("other-space"); });
   EXPECT_EQ(e.type, "ResourceNotFoundException");
+}
+
+class LatencyTest : public EmulatorTest {
+  emulator::EmulatorOptions emulator_options() override {
+    emulator::EmulatorOptions o;
+    o.faults.latency_ms = 40;
+    return o;
+  }
+};
+
+// The injected latency runs from reading a request to answering it, for answers and errors
+// alike; the request has taken effect by the time its answer arrives, and requests in
+// parallel wait in parallel, each over its own connection.
+TEST_F(LatencyTest, EveryAnswerComesTheLatencyAfterItsRequest) {
+  auto api = client();
+  using Clock = std::chrono::steady_clock;
+  const auto timed = [](auto&& fn) {
+    const auto t0 = Clock::now();
+    fn();
+    return Clock::now() - t0;
+  };
+  EXPECT_GE(timed([&] { api->create_skill(kSpace, skill_zip("a"), chat_metadata()); }),
+            std::chrono::milliseconds(40));
+  EXPECT_EQ(emulator_->asset_count(kSpace), 1u);
+  EXPECT_GE(timed([&] { error_of([&] { api->get_asset(kSpace, "nope"); }); }),
+            std::chrono::milliseconds(40));
+  std::vector<std::thread> threads;
+  const auto all = timed([&] {
+    for (int i = 0; i < 8; ++i)
+      threads.emplace_back([&, i] {
+        api->create_skill(kSpace, skill_zip("p" + std::to_string(i)), chat_metadata());
+      });
+    for (std::thread& t : threads) t.join();
+  });
+  EXPECT_GE(all, std::chrono::milliseconds(40));
+  EXPECT_LT(all, std::chrono::milliseconds(8 * 40));  // not one after another
+  EXPECT_EQ(emulator_->asset_count(kSpace), 9u);
 }
 
 TEST_F(ApiTest, WrongSecretIsAClear403) {

@@ -1,8 +1,10 @@
 // `skillkit upload` and `skillkit skills ...` end to end: the real binary, run as a child
 // process, against the in-process emulator on 127.0.0.1, with credentials from each source.
 #include <fcntl.h>
+#include <pty.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
@@ -49,7 +51,21 @@ class CliTest : public EmulatorTest {
            "PATH=/usr/bin:/bin"};
   }
 
-  CliResult run(std::vector<std::string> args) {
+  // As run(), with stdin a terminal (a pseudo-terminal) that has `typed` waiting to be read.
+  CliResult run_on_terminal(std::vector<std::string> args, const std::string& typed) {
+    int terminal = -1, child_side = -1;
+    if (::openpty(&terminal, &child_side, nullptr, nullptr, nullptr) != 0) {
+      ADD_FAILURE() << "openpty failed";
+      return {};
+    }
+    EXPECT_EQ(::write(terminal, typed.data(), typed.size()), ssize_t(typed.size()));
+    CliResult r = run(std::move(args), child_side);
+    ::close(child_side);
+    ::close(terminal);
+    return r;
+  }
+
+  CliResult run(std::vector<std::string> args, int stdin_fd = -1) {
     args.insert(args.begin(), SKILLKIT_BINARY);
     std::vector<char*> argv, envp;
     for (std::string& a : args) argv.push_back(a.data());
@@ -59,7 +75,11 @@ class CliTest : public EmulatorTest {
     const auto out = tmp.path / "stdout", err = tmp.path / "stderr";
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    if (stdin_fd >= 0) {
+      posix_spawn_file_actions_adddup2(&actions, stdin_fd, 0);
+    } else {
+      posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    }
     posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     pid_t pid = 0;
@@ -81,7 +101,7 @@ TEST_F(CliTest, UploadDryRunRerunChangedAndJson) {
   write_skill(tmp.path / "skills", "alpha");
   write_skill(tmp.path / "skills", "beta", "B.", "  agent_types: INCIDENT_RCA\n");
   CliResult dry = run({"upload", skills_dir(), "--agent-space", "space-1", "--dry-run"});
-  EXPECT_EQ(dry.code, 0) << dry.err;
+  EXPECT_EQ(dry.code, 0) << dry.err << dry.out;
   EXPECT_NE(dry.out.find("would create alpha"), std::string::npos) << dry.out;
   EXPECT_EQ(emulator_->asset_count("space-1"), 0u);
 
@@ -169,6 +189,87 @@ TEST_F(CliTest, SkillsCommands) {
   CliResult prune = run({"upload", (tmp.path / "other").string(), "--agent-space", "space-1",
                          "--prune", "--dry-run"});
   EXPECT_NE(prune.out.find("would delete beta"), std::string::npos) << prune.out;
+}
+
+TEST_F(CliTest, PruneAsksOnATerminalUnlessYesAndNeverWithoutOne) {
+  write_skill(tmp.path / "skills", "alpha");
+  write_skill(tmp.path / "skills", "beta");
+  ASSERT_EQ(run({"upload", skills_dir(), "--agent-space", "space-1"}).code, 0);
+  std::filesystem::remove_all(tmp.path / "skills" / "beta");
+  write_skill(tmp.path / "skills", "gamma");
+  const std::vector<std::string> prune = {"upload", skills_dir(), "--agent-space", "space-1",
+                                          "--prune"};
+  const auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = prune;
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  };
+
+  // Declined: nothing is deleted, the rest is synced, and both outputs say so.
+  CliResult no = run_on_terminal(prune, "n\n");
+  EXPECT_EQ(no.code, 0) << no.err << no.out;
+  EXPECT_NE(no.err.find("--prune would delete 1 remote skill with no local folder:\n"
+                        "  space-1: beta (ki-"),
+            std::string::npos)
+      << no.err;
+  EXPECT_NE(no.err.find(" v1)\nDelete it? [y/N] not deleted; syncing the rest\n"),
+            std::string::npos)
+      << no.err;
+  EXPECT_NE(no.out.find("space-1: created gamma"), std::string::npos) << no.out;
+  EXPECT_NE(no.out.find("space-1: not deleted beta ki-"), std::string::npos) << no.out;
+  EXPECT_NE(no.out.find(" v1 (prune declined)\n"), std::string::npos) << no.out;
+  EXPECT_EQ(no.out.find("space-1: deleted beta"), std::string::npos) << no.out;
+  EXPECT_EQ(emulator_->asset_count("space-1"), 3u);
+
+  // End of input, or anything but y / yes, declines too; JSON lists what was kept.
+  for (const char* typed : {"\x04" /* Ctrl-D: end of input */, "Yes please\n"}) {
+    CliResult json = run_on_terminal(with({"--format", "json"}), typed);
+    EXPECT_EQ(json.code, 0) << json.err << json.out;
+    auto j = nlohmann::json::parse(json.out);
+    EXPECT_EQ(j["spaces"][0]["pruned"], 0) << typed;
+    ASSERT_EQ(j["prune_declined"].size(), 1u) << typed;
+    EXPECT_EQ(j["prune_declined"][0]["skill"], "beta");
+    EXPECT_EQ(j["prune_declined"][0]["space"], "space-1");
+    for (const auto& i : j["items"]) EXPECT_NE(i["action"], "prune");
+  }
+  EXPECT_EQ(emulator_->asset_count("space-1"), 3u);
+
+  // A dry run does not ask.
+  CliResult dry = run_on_terminal(with({"--dry-run"}), "n\n");
+  EXPECT_EQ(dry.code, 0) << dry.err << dry.out;
+  EXPECT_EQ(dry.err.find("[y/N]"), std::string::npos) << dry.err;
+  EXPECT_NE(dry.out.find("would delete beta"), std::string::npos) << dry.out;
+
+  // Accepted.
+  CliResult yes = run_on_terminal(prune, "y\n");
+  EXPECT_EQ(yes.code, 0) << yes.err << yes.out;
+  EXPECT_NE(yes.err.find("Delete it? [y/N] "), std::string::npos) << yes.err;
+  EXPECT_NE(yes.out.find("space-1: deleted beta"), std::string::npos) << yes.out;
+  EXPECT_EQ(emulator_->asset_count("space-1"), 2u);
+
+  // --yes on a terminal: no question.
+  auto api = client();
+  api->create_skill("space-1", testing_support::skill_zip("delta"),
+                    testing_support::chat_metadata());
+  CliResult told = run_on_terminal(with({"--yes"}), "n\n");
+  EXPECT_EQ(told.code, 0) << told.err << told.out;
+  EXPECT_EQ(told.err.find("[y/N]"), std::string::npos) << told.err;
+  EXPECT_NE(told.out.find("space-1: deleted delta"), std::string::npos) << told.out;
+  EXPECT_EQ(emulator_->asset_count("space-1"), 2u);
+
+  CliResult stray = run({"upload", skills_dir(), "--agent-space", "space-1", "--yes"});
+  EXPECT_EQ(stray.code, 2);
+  EXPECT_EQ(stray.err, "skillkit: --yes only applies with --prune\n");
+  EXPECT_EQ(stray.out, "");
+
+  // No terminal (CI): --prune is the opt-in; it deletes without asking.
+  api->create_skill("space-1", testing_support::skill_zip("delta"),
+                    testing_support::chat_metadata());
+  CliResult ci = run(prune);
+  EXPECT_EQ(ci.code, 0) << ci.err << ci.out;
+  EXPECT_EQ(ci.err.find("[y/N]"), std::string::npos) << ci.err;
+  EXPECT_NE(ci.out.find("space-1: deleted delta"), std::string::npos) << ci.out;
+  EXPECT_EQ(emulator_->asset_count("space-1"), 2u);
 }
 
 TEST_F(CliTest, CredentialsFromEachSourceAndNoSecretInDebug) {

@@ -12,6 +12,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "upload/crypto.h"
+#include "upload/encoding.h"
 #include "upload/sigv4.h"
 #include "upload/time_format.h"
 
@@ -144,6 +146,51 @@ TEST(SigV4, AmzDateRoundTrips) {
   ASSERT_TRUE(parse_amz_date("20150830T123600Z", t));
   EXPECT_EQ(amz_date(t), "20150830T123600Z");
   EXPECT_FALSE(parse_amz_date("2015-08-30T12:36", t));
+  for (const char* text : {"20240229T235959Z", "19700101T000000Z", "21000101T000001Z"}) {
+    ASSERT_TRUE(parse_amz_date(text, t)) << text;
+    EXPECT_EQ(amz_date(t), text);
+    EXPECT_EQ(amz_date(t + std::chrono::milliseconds(999)), text);  // whole seconds, down
+  }
+  EXPECT_EQ(amz_date(std::chrono::system_clock::time_point{} - std::chrono::seconds(1)),
+            "19691231T235959Z");
+}
+
+// FIPS 180-2 and RFC 4231 vectors (case 6: a key longer than a block is hashed first).
+TEST(Crypto, Sha256AndHmacVectors) {
+  EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(hex(sha256("abc")), sha256_hex("abc"));
+  EXPECT_EQ(hex(hmac_sha256(std::string(20, '\x0b'), "Hi There")),
+            "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+  EXPECT_EQ(hex(hmac_sha256("Jefe", "what do ya want for nothing?")),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  EXPECT_EQ(hex(hmac_sha256(std::string(131, '\xaa'),
+                            "Test Using Larger Than Block-Size Key - Hash Key First")),
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+  EXPECT_EQ(hex(hmac_sha256(std::string(64, 'k'), "block-size key")),
+            "3639ed45f96410ae1abf821aaf15a4e616209464f7e06fb79435d35e485bd3c2");
+}
+
+// The signing key is derived once per secret, day, region and service: any change derives it
+// again (values from an independent HMAC implementation; the first is AWS's documented one).
+TEST(SigV4, SigningKeyFollowsSecretDayAndRegion) {
+  const std::string sts =
+      "AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/iam/aws4_request\n"
+      "f536975d06c0309214f805bb90ccff089219ecd68b2577efef23edd43b7e1a59";
+  const std::string secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+  std::chrono::system_clock::time_point day;
+  ASSERT_TRUE(parse_amz_date("20150830T123600Z", day));
+  const SigningScope iam{"us-east-1", "iam", day};
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(signature(secret, iam, sts),
+              "5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7");
+    EXPECT_EQ(signature("other-secret", iam, sts),
+              "b82a29806487eb7fda96276b4ae8846ab19ec23616285c31a894156d827ad6aa");
+    EXPECT_EQ(signature(secret, {"us-east-1", "iam", day + std::chrono::hours(24)}, sts),
+              "d9a0b58c17e7b1169085a8705d460aebe0158f0adb73b66eb96359a6edd070b8");
+    EXPECT_EQ(signature(secret, {"eu-west-1", "iam", day}, sts),
+              "115b5c29359e4c4c25c6a9f97868fe2af9ebbd9a0074ccff228e0ecb42cc0b10");
+  }
 }
 
 }  // namespace

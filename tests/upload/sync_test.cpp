@@ -197,6 +197,62 @@ TEST_F(SyncTest, DryRunChangesNothingAndPruneDeletesOnlyWhenAsked) {
   EXPECT_EQ(names(*api, "space-1"), (std::map<std::string, int>{{"alpha", 1}}));
 }
 
+TEST_F(SyncTest, PruneConfirmationSeesEveryDeletionFirstAndDecliningKeepsThemAll) {
+  TempDir tmp;
+  for (const char* name : {"alpha", "beta", "gamma"}) write_skill(tmp.path, name);
+  auto api = client();
+  run(prepare(tmp.path), *api, {"space-1", "space-2"});
+  std::filesystem::remove_all(tmp.path / "beta");
+  std::filesystem::remove_all(tmp.path / "gamma");
+  write_skill(tmp.path, "delta");
+
+  SyncOptions ask;
+  ask.prune = true;
+  std::vector<ItemResult> asked;
+  int calls = 0;
+  ask.confirm_prune = [&](const std::vector<ItemResult>& doomed) {
+    ++calls;
+    asked = doomed;
+    // Asked before any change: nothing created or deleted yet.
+    EXPECT_EQ(emulator_->asset_count("space-1"), 3u);
+    EXPECT_EQ(emulator_->asset_count("space-2"), 3u);
+    return false;
+  };
+  SyncReport kept = run(prepare(tmp.path), *api, {"space-1", "space-2"}, ask);
+  EXPECT_EQ(calls, 1);  // once, for both spaces
+  ASSERT_EQ(asked.size(), 4u);
+  EXPECT_EQ(asked[0].space, "space-1");
+  EXPECT_EQ(asked[0].skill, "beta");
+  EXPECT_EQ(asked[0].action, Action::Prune);
+  EXPECT_FALSE(asked[0].asset_id.empty());
+  EXPECT_EQ(asked[3].space, "space-2");
+  EXPECT_EQ(asked[3].skill, "gamma");
+  // Declined: nothing deleted, the rest synced, and the report says what was kept.
+  EXPECT_EQ(counts(kept)[Action::Prune], 0);
+  EXPECT_EQ(counts(kept)[Action::Create], 2);  // delta, in each space
+  EXPECT_FALSE(kept.failed());
+  ASSERT_EQ(kept.prune_declined.size(), 4u);
+  EXPECT_EQ(kept.prune_declined[1].skill, "gamma");
+  EXPECT_EQ(kept.prune_declined[1].why, "declined");
+  EXPECT_FALSE(kept.prune_declined[1].done);
+  for (const SpaceSummary& s : kept.spaces) EXPECT_EQ(s.pruned, 0);
+  EXPECT_EQ(names(*api, "space-1"),
+            (std::map<std::string, int>{{"alpha", 1}, {"beta", 1}, {"delta", 1}, {"gamma", 1}}));
+
+  // Accepted: deleted. A dry run, or nothing to delete, never asks.
+  ask.confirm_prune = [&](const std::vector<ItemResult>&) { return ++calls, true; };
+  SyncReport gone = run(prepare(tmp.path), *api, {"space-1", "space-2"}, ask);
+  EXPECT_EQ(calls, 2);
+  EXPECT_EQ(counts(gone)[Action::Prune], 4);
+  EXPECT_TRUE(gone.prune_declined.empty());
+  EXPECT_EQ(names(*api, "space-2"), (std::map<std::string, int>{{"alpha", 1}, {"delta", 1}}));
+  run(prepare(tmp.path), *api, {"space-1"}, ask);
+  ask.dry_run = true;
+  write_skill(tmp.path / "elsewhere", "epsilon");
+  run(prepare(tmp.path / "elsewhere"), *api, {"space-1"}, ask);
+  EXPECT_EQ(calls, 2);
+}
+
 TEST_F(SyncTest, LintErrorsBlockOnlyThatSkill) {
   TempDir tmp;
   write_skill(tmp.path, "good");

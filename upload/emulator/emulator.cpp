@@ -1,6 +1,8 @@
 #include "upload/emulator/emulator.h"
 
 #include <httplib.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -33,9 +35,11 @@ struct Emulator::Impl {
   httplib::Server server;
   std::thread thread;
   int port = 0;
-  std::mutex done_mutex;  // `done` turns true when the listening loop returns
+  std::atomic<int> listen_socket{-1};  // the socket httplib created to listen on
+  std::mutex done_mutex;               // `done` turns true when the listening loop returns
   std::condition_variable done_cv;
   bool done = false;
+  bool serving = false;  // the worker threads exist: connections are accepted and served
 
   std::mutex fault_mutex;  // guards options.faults and rng
   std::mt19937_64 rng;
@@ -90,6 +94,16 @@ struct Emulator::Impl {
   }
 
   void handle(const httplib::Request& req, httplib::Response& res) {
+    // The injected latency is the time from reading the request to answering it, the emulator's
+    // own work included, as a service's response time includes its processing: the request is
+    // checked and applied first, then the answer waits for the rest of the latency. (Sleeping
+    // first and working after added the work on top of the latency, on the same cores as the
+    // client under test.)
+    const auto received = std::chrono::steady_clock::now();
+    // Linux lets a sleeping thread wake up to 50 us late by default (timer slack); the injected
+    // latency should be what was asked for.
+    thread_local const bool precise_timers = prctl(PR_SET_TIMERSLACK, 1UL, 0, 0, 0) == 0;
+    (void)precise_timers;
     ++requests;
     Faults f;
     double roll = 0;
@@ -100,7 +114,16 @@ struct Emulator::Impl {
       roll = std::uniform_real_distribution<double>(0, 1)(rng);
       drop_after = rng() % 2 == 0;
     }
-    if (f.latency_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(f.latency_ms));
+    const auto answer = [&](const Reply* reply) {
+      if (f.latency_ms > 0) {
+        std::this_thread::sleep_until(received + std::chrono::milliseconds(f.latency_ms));
+      }
+      if (reply) {
+        write(res, *reply);
+      } else {
+        drop(res);
+      }
+    };
 
     // Verify against the raw target: httplib's req.path is already decoded.
     Request r;
@@ -108,31 +131,32 @@ struct Emulator::Impl {
     size_t q = req.target.find('?');
     r.path = req.target.substr(0, q);
     if (q != std::string::npos) r.query = parse_query(std::string_view(req.target).substr(q + 1));
+    r.headers.reserve(req.headers.size());
     for (const auto& [name, value] : req.headers) r.headers.push_back({name, value});
     r.body = req.body;
     if (auto failure = verify_request(r, options.auth, Clock::now())) {
       ++auth_failures;
-      write(res, error_reply(failure->status, failure->type, failure->message));
-      return;
+      const Reply reply = error_reply(failure->status, failure->type, failure->message);
+      return answer(&reply);
     }
 
     if (roll < f.throttle_rate) {
       ++throttled;
-      write(res, error_reply(429, "ThrottlingException", "Rate exceeded"));
-      return;
+      const Reply reply = error_reply(429, "ThrottlingException", "Rate exceeded");
+      return answer(&reply);
     }
     roll -= f.throttle_rate;
     if (roll < f.error_rate) {
       ++errors;
-      write(res, error_reply(500, "InternalServerException", "Internal server error (injected)"));
-      return;
+      const Reply reply =
+          error_reply(500, "InternalServerException", "Internal server error (injected)");
+      return answer(&reply);
     }
     roll -= f.error_rate;
     bool dropping = roll < f.drop_rate;
-    if (dropping && !drop_after) return drop(res);  // lost before the service acted
-    Reply reply = route(r);
-    if (dropping) return drop(res);  // the service acted, the answer is lost
-    write(res, reply);
+    if (dropping && !drop_after) return answer(nullptr);  // lost before the service acted
+    const Reply reply = route(r);
+    answer(dropping ? nullptr : &reply);  // dropping: the service acted, the answer is lost
   }
 };
 
@@ -148,11 +172,27 @@ Emulator::Emulator(EmulatorOptions options) : impl_(std::make_unique<Impl>(std::
   s.Put(".*", handler);
   // Idle keep-alive connections hold a worker each: keep them short and the pool roomy.
   s.set_keep_alive_timeout(2);
+  // AWS front ends serve many requests on one connection; httplib closes it after 5 by
+  // default, which made clients reconnect (a TCP handshake and a thread hand-off) every fifth
+  // request.
+  s.set_keep_alive_max_count(100'000);
   s.set_tcp_nodelay(true);  // headers and body go out in separate writes: no Nagle delay
   // Debian's build caps bodies near 8 MB; a 6 MB zip in base64 is larger, and the size check
   // must be ours (a typed 413), so allow more.
   s.set_payload_max_length(size_t(64) << 20);
-  s.new_task_queue = [] { return new httplib::ThreadPool(32); };
+  s.new_task_queue = [this] {
+    // httplib creates its workers when the listening loop starts, after is_running() turns
+    // true; start() waits for them, or the first requests would wait while 32 threads spawn.
+    auto* pool = new httplib::ThreadPool(32);
+    std::lock_guard lock(impl_->done_mutex);
+    impl_->serving = true;
+    impl_->done_cv.notify_all();
+    return pool;
+  };
+  s.set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    impl_->listen_socket = sock;
+  });
 }
 
 Emulator::~Emulator() {
@@ -170,16 +210,26 @@ int Emulator::start() {
     throw std::runtime_error("cannot listen on " + i.options.host + ":" +
                              std::to_string(i.options.port));
   }
+  // httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG). When more clients connect
+  // at once than its accepting thread takes in time (16 workers opening their connections, on
+  // a busy machine), Linux drops the extra SYNs and those clients retry only after a second.
+  // A service's front end accepts them: listen() again on the socket raises the backlog.
+  int accepting = 0;
+  socklen_t size = sizeof accepting;
+  if (int fd = i.listen_socket;
+      fd >= 0 && getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &size) == 0 && accepting) {
+    ::listen(fd, SOMAXCONN);
+  }
   i.thread = std::thread([&i] {
     i.server.listen_after_bind();
     std::lock_guard lock(i.done_mutex);
     i.done = true;
     i.done_cv.notify_all();
   });
-  // stop() only takes effect once listening has begun, so wait for it (bounded).
-  for (int n = 0; n < 5000 && !i.server.is_running(); ++n) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
+  // Return once requests are served (bounded); stop() only takes effect once listening has
+  // begun, which precedes it.
+  std::unique_lock lock(i.done_mutex);
+  i.done_cv.wait_for(lock, std::chrono::seconds(5), [&i] { return i.serving || i.done; });
   return i.port;
 }
 

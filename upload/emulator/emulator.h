@@ -14,7 +14,7 @@ namespace skillkit::upload::emulator {
 
 /// Failures to inject, each drawn per request from a generator seeded with `seed`.
 struct Faults {
-  int latency_ms = 0;        ///< added before every answer
+  int latency_ms = 0;        ///< each answer leaves this long after its request was read
   double throttle_rate = 0;  ///< share of requests answered 429 ThrottlingException
   double error_rate = 0;     ///< share answered 500 InternalServerException
   double drop_rate = 0;      ///< share whose connection closes before a complete answer

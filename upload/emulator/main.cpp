@@ -22,7 +22,7 @@ constexpr const char* kUsage = R"(usage: skillkit-emulator [options]
   --region REGION        signing region (default us-east-1)
   --agent-space ID       an existing agent space (repeatable; default: any id exists)
   --max-skills N         skills per agent space (default 200)
-  --latency-ms N         delay every answer
+  --latency-ms N         answer each request N ms after reading it (its work included)
   --throttle-rate P      share of requests answered 429 (0..1)
   --error-rate P         share answered 500 (0..1)
   --drop-rate P          share whose connection closes without a full answer (0..1)

@@ -1,7 +1,9 @@
 #include "upload/emulator/skill_zip.h"
 
 #include <zip.h>
+#include <zlib.h>
 
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 
@@ -34,10 +36,53 @@ Archive open_archive(std::string_view bytes, std::string& error) {
   return Archive(z);
 }
 
+using File = std::unique_ptr<zip_file_t, int (*)(zip_file_t*)>;
+
+// A raw-deflate stream per thread, reset for each entry instead of allocated (about 7 KB).
+struct Inflater {
+  z_stream stream{};
+  bool ready = inflateInit2(&stream, -MAX_WBITS) == Z_OK;
+  ~Inflater() {
+    if (ready) inflateEnd(&stream);
+  }
+};
+
+// A deflated entry, inflated in one call into a buffer of its declared size: zlib then needs no
+// 32 KB window, which zip_fread allocates for every entry. The result is zip_fread's of `size`
+// bytes: the same prefix of the same stream (libzip reads no further either, so a longer stream
+// is cut at `size`). nullopt when this cannot tell (the caller then asks libzip).
+std::optional<std::string> inflate_entry(zip_t* z, zip_uint64_t index, const zip_stat_t& st) {
+  const zip_uint64_t needed =
+      ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD;
+  if ((st.valid & needed) != needed || st.comp_method != ZIP_CM_DEFLATE ||
+      st.encryption_method != ZIP_EM_NONE || st.comp_size > UINT32_MAX || st.size > UINT32_MAX) {
+    return std::nullopt;
+  }
+  thread_local Inflater inflater;
+  if (!inflater.ready || inflateReset(&inflater.stream) != Z_OK) return std::nullopt;
+  File f(zip_fopen_index(z, index, ZIP_FL_COMPRESSED), zip_fclose);
+  if (!f) return std::nullopt;
+  std::string raw(st.comp_size, '\0');
+  zip_int64_t n = zip_fread(f.get(), raw.data(), st.comp_size);
+  if (n < 0 || zip_uint64_t(n) != st.comp_size) return std::nullopt;
+  std::string data(st.size, '\0');
+  z_stream& zs = inflater.stream;
+  zs.next_in = reinterpret_cast<Bytef*>(raw.data());
+  zs.avail_in = uInt(raw.size());
+  zs.next_out = reinterpret_cast<Bytef*>(data.data());
+  zs.avail_out = uInt(data.size());
+  const int rc = inflate(&zs, Z_FINISH);
+  if ((rc != Z_STREAM_END && rc != Z_BUF_ERROR && rc != Z_OK) || zs.total_out != st.size) {
+    return std::nullopt;
+  }
+  return data;
+}
+
 std::optional<std::string> read_entry(zip_t* z, zip_uint64_t index) {
   zip_stat_t st;
   if (zip_stat_index(z, index, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) return std::nullopt;
-  std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen_index(z, index, 0), zip_fclose);
+  if (auto data = inflate_entry(z, index, st)) return data;
+  File f(zip_fopen_index(z, index, 0), zip_fclose);
   if (!f) return std::nullopt;
   std::string data(st.size, '\0');
   zip_int64_t n = zip_fread(f.get(), data.data(), st.size);

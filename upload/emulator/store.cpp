@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "upload/crypto.h"
 #include "upload/time_format.h"
 
 namespace skillkit::upload::emulator {
@@ -78,9 +79,11 @@ std::optional<int> read_version(const QueryParams& query, std::vector<FieldError
   return int(*n);
 }
 
-json without_token(json body) {
+// What a client token is bound to: the request without its token. Kept as a digest, so a
+// space's tokens do not hold a second copy of every zip.
+std::string payload_digest(json body) {
   body.erase("clientToken");
-  return body;
+  return sha256(body.dump());
 }
 
 }  // namespace
@@ -88,13 +91,18 @@ json without_token(json body) {
 AssetStore::AssetStore(Limits limits, std::set<std::string> agent_spaces, uint64_t seed)
     : limits_(limits), agent_spaces_(std::move(agent_spaces)), rng_(seed) {}
 
-std::optional<Reply> AssetStore::find_space(const std::string& space, Space*& out) {
+std::optional<Reply> AssetStore::check_space(const std::string& space) const {
   if (!valid_agent_space_id(space)) {
     return validation_error({{"agentSpaceId", "must match [a-zA-Z0-9-]{1,64}"}});
   }
   if (!agent_spaces_.empty() && !agent_spaces_.contains(space)) {
     return error_reply(404, "ResourceNotFoundException", "Agent space " + space + " not found");
   }
+  return std::nullopt;
+}
+
+std::optional<Reply> AssetStore::find_space(const std::string& space, Space*& out) {
+  if (auto r = check_space(space)) return r;
   out = &spaces_[space];
   return std::nullopt;
 }
@@ -114,13 +122,14 @@ std::optional<Reply> AssetStore::find_asset(const std::string& space, const std:
 }
 
 // A token seen before: the same request gets the first answer again, another one a 409.
-std::optional<Reply> AssetStore::replay(Space& space, const std::string& key, const json& body) {
+// `payload` is the SHA-256 of the request without its token (see payload_digest).
+std::optional<Reply> AssetStore::replay(Space& space, const std::string& key,
+                                        const std::string& token, const std::string& payload) {
   auto it = space.tokens.find(key);
   if (it == space.tokens.end()) return std::nullopt;
-  if (it->second.payload == without_token(body).dump()) return it->second.reply;
+  if (it->second.payload == payload) return it->second.reply;
   return error_reply(409, "ConflictException",
-                     "Client token " + body.value("clientToken", "") +
-                         " was already used with a different request");
+                     "Client token " + token + " was already used with a different request");
 }
 
 json AssetStore::asset_json(const Asset& asset, const Version& version) const {
@@ -139,10 +148,13 @@ std::string AssetStore::new_id() {
          h.substr(16, 4) + "-" + h.substr(20, 12);
 }
 
+// Create and update read and check the request before taking the store's lock: parsing the
+// JSON, decoding the zip and reading its SKILL.md are most of a request's work and depend on
+// nothing the store holds, so concurrent requests do them in parallel. The answers, and which
+// problem is reported first, are the same as checking everything under the lock.
+
 Reply AssetStore::create(const std::string& space_id, const std::string& text, int64_t now) {
-  std::lock_guard lock(mutex_);
-  Space* space = nullptr;
-  if (auto r = find_space(space_id, space)) return *r;
+  if (auto r = check_space(space_id)) return *r;
   json body = json::parse(text, nullptr, false);
   if (!body.is_object()) return validation_error({{"body", "must be a JSON object"}});
 
@@ -162,8 +174,10 @@ Reply AssetStore::create(const std::string& space_id, const std::string& text, i
   CheckedContent content;
   if (!body.contains("content")) {
     fields.push_back({"content", "is required"});
-  } else if (auto too_large = check_content(body["content"], metadata, limits_, content, fields)) {
+  } else if (auto too_large = check_content(body["content"], limits_, content, fields)) {
     return *too_large;
+  } else {
+    check_content_metadata(content, metadata, fields);
   }
   if (content.name) metadata["name"] = *content.name;  // the service reads the frontmatter
   if (content.description) metadata["description"] = *content.description;
@@ -172,35 +186,55 @@ Reply AssetStore::create(const std::string& space_id, const std::string& text, i
   check_skill_metadata(metadata, fields);
   if (!fields.empty()) return validation_error(fields);
 
-  std::string key =
-      body.contains("clientToken") ? "create:" + body["clientToken"].get<std::string>() : "";
-  if (!key.empty()) {
-    if (auto r = replay(*space, key, body)) return *r;
+  const bool has_token = body.contains("clientToken");
+  const std::string token = has_token ? body["clientToken"].get<std::string>() : "";
+  const std::string key = has_token ? "create:" + token : "";
+  const std::string payload = has_token ? payload_digest(std::move(body)) : "";
+
+  std::lock_guard lock(mutex_);
+  Space& space = spaces_[space_id];
+  if (has_token) {
+    if (auto r = replay(space, key, token, payload)) return *r;
   }
-  if (space->assets.size() >= limits_.max_skills) {
+  if (space.assets.size() >= limits_.max_skills) {
     return error_reply(402, "ServiceQuotaExceededException",
                        "Agent space " + space_id + " already holds " +
                            std::to_string(limits_.max_skills) + " skills, the maximum");
   }
   uint64_t seq = next_seq_++;
-  Asset& asset = space->assets[seq];
-  asset = {new_id(), "skill", now, {{1, metadata, std::move(content.zip), now}}};
-  space->ids[asset.id] = seq;
+  Asset& asset = space.assets[seq];
+  asset = {new_id(), "skill", now, {{1, std::move(metadata), std::move(content.zip), now}}};
+  space.ids[asset.id] = seq;
   Reply reply{201, {{"asset", asset_json(asset, asset.versions.back())}}, ""};
-  if (!key.empty()) space->tokens[key] = {without_token(body).dump(), asset.id, reply};
+  if (has_token) space.tokens[key] = {payload, asset.id, reply};
   return reply;
 }
 
 Reply AssetStore::update(const std::string& space_id, const std::string& id,
                          const std::string& text, int64_t now) {
+  // Without the lock: what depends on the request alone. Its problems are reported below, in
+  // the order of the checks, after the ones that need the store (a missing asset is a 404
+  // whatever the body).
+  json body = json::parse(text, nullptr, false);
+  const bool is_object = body.is_object();
+  const bool has_content = is_object && body.contains("content");
+  CheckedContent checked;
+  std::vector<FieldError> content_fields;
+  std::optional<Reply> too_large;
+  if (has_content) too_large = check_content(body["content"], limits_, checked, content_fields);
+  const bool has_token = is_object && body.contains("clientToken");
+  std::vector<FieldError> token_fields;
+  if (is_object) check_client_token(body, limits_, token_fields);
+  const std::string token =
+      has_token && token_fields.empty() ? body["clientToken"].get<std::string>() : "";
+  const std::string payload = has_token && token_fields.empty() ? payload_digest(body) : "";
+
   std::lock_guard lock(mutex_);
   Asset* asset = nullptr;
   if (auto r = find_asset(space_id, id, asset)) return *r;
-  json body = json::parse(text, nullptr, false);
-  if (!body.is_object()) return validation_error({{"body", "must be a JSON object"}});
+  if (!is_object) return validation_error({{"body", "must be a JSON object"}});
 
-  std::vector<FieldError> fields;
-  check_client_token(body, limits_, fields);
+  std::vector<FieldError> fields = std::move(token_fields);
   const Version& last = asset->versions.back();
   json metadata = last.metadata;
   if (auto patch = body.find("metadata"); patch != body.end()) {
@@ -216,26 +250,27 @@ Reply AssetStore::update(const std::string& space_id, const std::string& id,
       }
     }
   }
-  CheckedContent content{last.zip, std::nullopt, std::nullopt};
-  if (auto c = body.find("content"); c != body.end()) {
-    if (auto too_large = check_content(*c, metadata, limits_, content, fields)) return *too_large;
+  if (has_content) {
+    if (too_large) return *too_large;
+    fields.insert(fields.end(), content_fields.begin(), content_fields.end());
+    check_content_metadata(checked, metadata, fields);
+  } else {
+    checked.zip = last.zip;
   }
-  if (content.name) metadata["name"] = *content.name;
-  if (content.description) metadata["description"] = *content.description;
+  if (checked.name) metadata["name"] = *checked.name;
+  if (checked.description) metadata["description"] = *checked.description;
   check_skill_metadata(metadata, fields);
   if (!fields.empty()) return validation_error(fields);
 
   Space& space = spaces_[space_id];
-  std::string key = body.contains("clientToken")
-                        ? "update:" + id + ":" + body["clientToken"].get<std::string>()
-                        : "";
-  if (!key.empty()) {
-    if (auto r = replay(space, key, body)) return *r;
+  const std::string key = has_token ? "update:" + id + ":" + token : "";
+  if (has_token) {
+    if (auto r = replay(space, key, token, payload)) return *r;
   }
   // Every update is a new version, even an identical one (as reported for the service).
-  asset->versions.push_back({last.number + 1, metadata, std::move(content.zip), now});
+  asset->versions.push_back({last.number + 1, std::move(metadata), std::move(checked.zip), now});
   Reply reply{200, {{"asset", asset_json(*asset, asset->versions.back())}}, ""};
-  if (!key.empty()) space.tokens[key] = {without_token(body).dump(), id, reply};
+  if (has_token) space.tokens[key] = {payload, id, reply};
   return reply;
 }
 

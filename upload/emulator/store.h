@@ -54,7 +54,7 @@ class AssetStore {
     std::vector<Version> versions;
   };
   struct TokenUse {
-    std::string payload;  // the request without its token, to tell a retry from a reuse
+    std::string payload;  // SHA-256 of the request without its token: a retry or a reuse?
     std::string asset_id;
     Reply reply;
   };
@@ -64,9 +64,12 @@ class AssetStore {
     std::map<std::string, TokenUse> tokens;
   };
 
+  /// The agent space id is well-formed and the space exists (no lock needed: fixed at start).
+  std::optional<Reply> check_space(const std::string& space) const;
   std::optional<Reply> find_space(const std::string& space, Space*& out);
   std::optional<Reply> find_asset(const std::string& space, const std::string& id, Asset*& out);
-  std::optional<Reply> replay(Space& space, const std::string& key, const nlohmann::json& body);
+  std::optional<Reply> replay(Space& space, const std::string& key, const std::string& token,
+                              const std::string& payload);
   nlohmann::json asset_json(const Asset& asset, const Version& version) const;
   std::string new_id();
 

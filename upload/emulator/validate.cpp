@@ -93,8 +93,8 @@ Reply validation_error(const std::vector<FieldError>& fields) {
   return error_reply(400, "ValidationException", message, fields);
 }
 
-std::optional<Reply> check_content(const json& content, const json& metadata, const Limits& limits,
-                                   CheckedContent& out, std::vector<FieldError>& fields) {
+std::optional<Reply> check_content(const json& content, const Limits& limits, CheckedContent& out,
+                                   std::vector<FieldError>& fields) {
   if (!content.is_object() || content.size() != 1) {
     fields.push_back({"content", "must set exactly one of file, zip or sourceUrl"});
     return std::nullopt;
@@ -133,11 +133,7 @@ std::optional<Reply> check_content(const json& content, const json& metadata, co
       fields.push_back({"content.file.body.text", "must have length less than or equal to " +
                                                       std::to_string(limits.max_text_chars)});
     }
-    for (const char* key : {"name", "description"}) {
-      if (!metadata.contains(key) || !metadata[key].is_string()) {
-        fields.push_back({std::string("metadata.") + key, "is required for a one-file skill"});
-      }
-    }
+    out.one_file = true;
     if (text) out.zip = make_zip({{"SKILL.md", text->get<std::string>()}});
   } else if (content.contains("sourceUrl")) {
     fields.push_back({"content.sourceUrl", "GitHub import is not supported by the emulator"});
@@ -145,6 +141,17 @@ std::optional<Reply> check_content(const json& content, const json& metadata, co
     fields.push_back({"content", "must set exactly one of file, zip or sourceUrl"});
   }
   return std::nullopt;
+}
+
+void check_content_metadata(const CheckedContent& content, const json& metadata,
+                            std::vector<FieldError>& fields) {
+  if (!content.one_file) return;
+  for (const char* key : {"name", "description"}) {
+    auto v = metadata.find(key);
+    if (v == metadata.end() || !v->is_string()) {
+      fields.push_back({std::string("metadata.") + key, "is required for a one-file skill"});
+    }
+  }
 }
 
 void check_skill_metadata(const json& metadata, std::vector<FieldError>& fields) {

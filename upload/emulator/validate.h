@@ -26,12 +26,19 @@ struct CheckedContent {
   std::string zip;
   std::optional<std::string> name;         ///< from SKILL.md frontmatter
   std::optional<std::string> description;  ///< from SKILL.md frontmatter
+  bool one_file = false;                   ///< a `file` skill: metadata must name it
 };
 
-/// Checks `content`, adding problems to `fields`; returns a Reply for a 413 (too large).
-std::optional<Reply> check_content(const nlohmann::json& content, const nlohmann::json& metadata,
-                                   const Limits& limits, CheckedContent& out,
-                                   std::vector<FieldError>& fields);
+/// Checks `content` on its own, adding problems to `fields`; returns a Reply for a 413 (too
+/// large). It reads nothing but its arguments, so requests check their content in parallel,
+/// outside the store's lock; check_content_metadata completes the check.
+std::optional<Reply> check_content(const nlohmann::json& content, const Limits& limits,
+                                   CheckedContent& out, std::vector<FieldError>& fields);
+
+/// What `content` needs from the request's metadata (before the frontmatter fills it in): a
+/// one-file skill must set `name` and `description`. Call right after check_content.
+void check_content_metadata(const CheckedContent& content, const nlohmann::json& metadata,
+                            std::vector<FieldError>& fields);
 
 /// Checks the skill metadata Document (after defaults and patches are applied).
 void check_skill_metadata(const nlohmann::json& metadata, std::vector<FieldError>& fields);
