@@ -83,10 +83,12 @@ void set_from_stat(const struct stat& st, FileEntry& e) {
 // a regular file of at most `keep` bytes.
 void read_file_facts(int dir, const std::string& name, FileEntry& e, std::uint64_t keep) {
   struct stat st {};
-  if (keep > 0) {
-    const int fd = ::openat(dir, name.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-    if (fd < 0 || ::fstat(fd, &st) != 0) {
-      if (fd >= 0) ::close(fd);
+  // A file that cannot be opened (no read permission) still has a size and mode: stat below.
+  const int fd =
+      keep > 0 ? ::openat(dir, name.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) : -1;
+  if (fd >= 0) {
+    if (::fstat(fd, &st) != 0) {
+      ::close(fd);
       e.unreadable = true;
       return;
     }
@@ -112,8 +114,8 @@ void read_file_facts(int dir, const std::string& name, FileEntry& e, std::uint64
   if (!S_ISREG(st.st_mode)) return;
   set_from_stat(st, e);
   if (e.size >= 2) {
-    const int fd = ::openat(dir, name.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    e.shebang = fd >= 0 && shebang_and_close(fd);
+    const int head = ::openat(dir, name.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    e.shebang = head >= 0 && shebang_and_close(head);
   }
 }
 
