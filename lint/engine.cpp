@@ -135,7 +135,7 @@ LintResult lint_skills(const std::vector<SkillRef>& skills, const LintSettings& 
     const std::vector<ActiveRule>& rules =
         config.overrides.empty() ? shared_rules.at(&config) : own;
     const Skill skill = load_skill(skills[i].dir, skills[i].display, &paths);
-    read_error[i] = !skill.io_error.empty();
+    read_error[i] = skill.has_read_error();
     std::vector<Diagnostic> found = run_rules(skill, rules);
     const Suppressions suppressed = read_suppressions(skill);
     // A catalog's policy is the gate CI enforces: a skill cannot switch it off for itself.

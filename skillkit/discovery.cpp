@@ -70,20 +70,31 @@ Discovery discover_skills(const std::vector<std::string>& paths) {
     found = 0;
     // Each folder is listed once: the listing both tells whether it holds a SKILL.md and gives
     // the sub-folders to walk (symlinks are not followed; .git, node_modules & co. are skipped).
-    // A sub-folder that cannot be read is skipped, as recursive_directory_iterator with
-    // skip_permission_denied did; one the root itself cannot list is found to hold no skill.
-    std::vector<fs::path> pending{path};
-    while (!pending.empty() && !ec) {
-      const fs::path dir = std::move(pending.back());
+    // A folder that cannot be listed is an error, not a skip: skills under it would go unchecked
+    // by lint and, worse, look deleted to `upload --prune`. The walk goes on to name them all.
+    // Inside a skill it is the skill's own problem, reported by lint as SK000 at that path.
+    bool unlisted = false;
+    struct Pending {
+      fs::path dir;
+      bool in_skill = false;  // below a folder that holds a SKILL.md
+    };
+    std::vector<Pending> pending{{path, false}};
+    while (!pending.empty()) {
+      const auto [dir, in_skill] = std::move(pending.back());
       pending.pop_back();
-      const bool is_root = dir.native().size() == path.native().size();
       std::vector<Listed> listing;
       ec = list_dir(dir, listing);
-      if (ec && listing.empty()) {
-        const bool skip =
-            ec == std::errc::permission_denied || (!is_root && ec == std::errc::filename_too_long);
-        if (skip) ec.clear();
-        continue;
+      if (ec && in_skill) {
+        ec.clear();
+        if (listing.empty()) continue;
+      } else if (ec) {
+        out.errors.push_back(show(dir) + ": cannot list folder: " +
+                             (ec == std::errc::filename_too_long
+                                  ? std::string("its path is longer than the system allows")
+                                  : ec.message()));
+        unlisted = true;
+        ec.clear();
+        if (listing.empty()) continue;
       }
       bool holds_skill = false;
       const size_t first_sub = pending.size();
@@ -97,15 +108,17 @@ Discovery discover_skills(const std::vector<std::string>& paths) {
         }
         const unsigned char t = l.type == DT_UNKNOWN ? type_of(dir, l.name, false) : l.type;
         if (t != DT_DIR || skip_folder(l.name)) continue;
-        pending.push_back(dir / l.name);
+        pending.push_back({dir / l.name, in_skill});
       }
-      if (holds_skill) add(dir, dir);
+      if (holds_skill) {
+        add(dir, dir);
+        for (size_t i = first_sub; i < pending.size(); ++i) pending[i].in_skill = true;
+      }
       // Walk the sub-folders in listing order (the stack pops the last first).
       std::reverse(pending.begin() + static_cast<std::ptrdiff_t>(first_sub), pending.end());
     }
-    if (ec) out.errors.push_back(arg + ": " + ec.message());
     // `lint skills skills/a` names skill a twice: listed once, and not an error.
-    if (found == 0 && !ec) out.errors.push_back(arg + ": no SKILL.md found");
+    if (found == 0 && !unlisted) out.errors.push_back(arg + ": no SKILL.md found");
   }
   std::sort(out.skills.begin(), out.skills.end(),
             [](const SkillRef& a, const SkillRef& b) { return a.display < b.display; });

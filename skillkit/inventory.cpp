@@ -74,6 +74,11 @@ bool inside(const fs::path& p, const fs::path& root) {
   return true;
 }
 
+void mark_unreadable(FileEntry& e, int error) {
+  e.unreadable = true;
+  e.error = error;
+}
+
 void set_from_stat(const struct stat& st, FileEntry& e) {
   e.size = static_cast<std::uint64_t>(st.st_size);
   e.executable = (st.st_mode & (S_IXUSR | S_IXGRP | S_IXOTH)) != 0;
@@ -88,8 +93,8 @@ void read_file_facts(int dir, const std::string& name, FileEntry& e, std::uint64
       keep > 0 ? ::openat(dir, name.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) : -1;
   if (fd >= 0) {
     if (::fstat(fd, &st) != 0) {
+      mark_unreadable(e, errno);
       ::close(fd);
-      e.unreadable = true;
       return;
     }
     if (!S_ISREG(st.st_mode)) {
@@ -108,15 +113,19 @@ void read_file_facts(int dir, const std::string& name, FileEntry& e, std::uint64
     return;
   }
   if (::fstatat(dir, name.c_str(), &st, 0) != 0) {
-    e.unreadable = true;
+    mark_unreadable(e, errno);
     return;
   }
   if (!S_ISREG(st.st_mode)) return;
   set_from_stat(st, e);
-  if (e.size >= 2) {
-    const int head = ::openat(dir, name.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    e.shebang = head >= 0 && shebang_and_close(head);
+  // Opened even when too small for a shebang: a file nobody can read cannot be packed, and lint
+  // says so (SK000) rather than pass a skill that pack will then refuse.
+  const int head = ::openat(dir, name.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (head < 0) {
+    mark_unreadable(e, errno);
+    return;
   }
+  e.shebang = shebang_and_close(head);
 }
 
 }  // namespace
@@ -159,6 +168,7 @@ Inventory list_files(const fs::path& skill_dir, const IgnoreRules& ignore,
     size_t index = kRoot;
     int fd = -1;
     bool listed = false;  // the whole listing was read
+    int error = 0;        // why not
     std::vector<Listed> listing;
   };
   int open_folders = 0;
@@ -175,13 +185,14 @@ Inventory list_files(const fs::path& skill_dir, const IgnoreRules& ignore,
     if (folder.fd < 0) {
       folder.fd = ::open((skill_dir / folder.rel).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
       if (folder.fd < 0) {
-        inv.entries[folder.index].unreadable = true;
+        mark_unreadable(inv.entries[folder.index], errno);
         continue;
       }
     } else {
       --open_folders;
     }
-    if (!folder.listed && folder.index != kRoot) inv.entries[folder.index].unreadable = true;
+    if (!folder.listed && folder.index != kRoot)
+      mark_unreadable(inv.entries[folder.index], folder.error);
     const int dir = folder.fd;
     for (const Listed& l : folder.listing) {
       if (inv.truncated) break;
@@ -197,7 +208,7 @@ Inventory list_files(const fs::path& skill_dir, const IgnoreRules& ignore,
         if (::fstatat(dir, l.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0)
           type = IFTODT(st.st_mode);
         else
-          e.unreadable = true;
+          mark_unreadable(e, errno);
       }
       e.is_symlink = type == DT_LNK;
       e.is_dir = type == DT_DIR;
@@ -206,9 +217,12 @@ Inventory list_files(const fs::path& skill_dir, const IgnoreRules& ignore,
       const bool too_long = dir_length + e.path.size() >= PATH_MAX;
 
       Folder sub;
+      sub.error = ENAMETOOLONG;
       if (e.is_dir && !too_long) {
         sub.fd = ::openat(dir, l.name.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+        sub.error = sub.fd < 0 ? errno : 0;
         if (sub.fd >= 0) sub.listed = read_entries(sub.fd, sub.listing);
+        if (sub.fd >= 0 && !sub.listed) sub.error = errno;
         if (holds_skill_md(sub.listing)) {
           ::close(sub.fd);
           inv.nested_skills.push_back(e.path);
@@ -218,7 +232,7 @@ Inventory list_files(const fs::path& skill_dir, const IgnoreRules& ignore,
       e.excluded = ignore.excluded(e.path, e.is_dir, &e.excluded_by);
       if (e.is_dir && !e.excluded) {
         if (sub.fd < 0) {
-          e.unreadable = true;
+          mark_unreadable(e, sub.error);
         } else {
           sub.rel = e.path + '/';
           sub.index = inv.entries.size();
@@ -249,7 +263,7 @@ Inventory list_files(const fs::path& skill_dir, const IgnoreRules& ignore,
         if (!e.is_dir && !e.link_escapes) {
           struct stat st {};
           if (::stat(resolved.c_str(), &st) != 0) {
-            e.unreadable = true;
+            mark_unreadable(e, errno);
           } else if (S_ISREG(st.st_mode)) {
             set_from_stat(st, e);
             e.shebang = starts_with_shebang(resolved);
@@ -264,7 +278,7 @@ Inventory list_files(const fs::path& skill_dir, const IgnoreRules& ignore,
                          [](unsigned char c) { return std::tolower(c); });
         }
         if (too_long) {
-          e.unreadable = true;
+          mark_unreadable(e, ENAMETOOLONG);
         } else if (!e.is_symlink && !e.unreadable) {
           const bool want = type == DT_REG && !e.excluded && !binary_extension(e.extension);
           const std::uint64_t keep =

@@ -23,6 +23,7 @@ struct FileEntry {
   bool excluded = false;      // left out of packs (defaults or .skillignore)
   std::string excluded_by;    // the pattern that left it out
   bool unreadable = false;    // could not be opened or listed
+  int error = 0;              // why not (an errno value), when unreadable
   bool has_content = false;   // `content` holds the file's bytes (see ListOptions)
   std::string content;
 };

@@ -10,6 +10,13 @@
 namespace skillkit {
 namespace fs = std::filesystem;
 
+bool Skill::has_read_error() const {
+  if (!io_error.empty()) return true;
+  for (const FileEntry& e : files.entries)
+    if (e.unreadable && !e.excluded && e.path != skill_md_name) return true;
+  return false;
+}
+
 std::string Skill::display_path(std::string_view rel) const {
   if (display_dir.empty() || display_dir == ".") return std::string(rel);
   std::string out = display_dir;

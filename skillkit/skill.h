@@ -26,6 +26,8 @@ struct Skill {
   std::string skill_md_path() const { return display_path(skill_md_name); }
   /// The frontmatter's root mapping, or nullptr when it did not parse.
   const YamlNode* frontmatter() const { return md.ok() ? &*md.frontmatter : nullptr; }
+  /// SKILL.md, or a file or folder pack would read, could not be read (rule SK000; exit 2).
+  bool has_read_error() const;
 };
 
 /// Files larger than this are not read as SKILL.md (reported as an I/O problem).

@@ -2,6 +2,7 @@
 // longer than PATH_MAX. lint and pack must finish, report each with a clear finding or one
 // error line, and stay within bounded time and memory.
 #include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -133,10 +134,13 @@ bool nobody_can_run_skillkit() {
   return true;
 }
 
+#define SKIP_UNLESS_NOBODY_CAN_RUN_SKILLKIT()                                  \
+  if (!nobody_can_run_skillkit())                                              \
+  GTEST_SKIP() << "running as root and `nobody` cannot reach " SKILLKIT_BINARY \
+                  ": chmod 000 does not stop root's reads"
+
 TEST(HostileTree, UnreadableSkillMd) {
-  if (!nobody_can_run_skillkit())
-    GTEST_SKIP() << "running as root and `nobody` cannot reach " SKILLKIT_BINARY
-                    ": chmod 000 does not stop root's reads";
+  SKIP_UNLESS_NOBODY_CAN_RUN_SKILLKIT();
   TempDir tmp;
   make_readable_by_nobody(tmp.path());
   write_file(tmp / "hostile/SKILL.md", kSkillMd);
@@ -157,9 +161,7 @@ TEST(HostileTree, UnreadableSkillMd) {
 }
 
 TEST(HostileTree, UnreadableFolderAndFile) {
-  if (!nobody_can_run_skillkit())
-    GTEST_SKIP() << "running as root and `nobody` cannot reach " SKILLKIT_BINARY
-                    ": chmod 000 does not stop root's reads";
+  SKIP_UNLESS_NOBODY_CAN_RUN_SKILLKIT();
   TempDir tmp;
   make_readable_by_nobody(tmp.path());
   write_file(tmp / "hostile/SKILL.md", kSkillMd);
@@ -170,14 +172,53 @@ TEST(HostileTree, UnreadableFolderAndFile) {
   fs::permissions(tmp / "hostile/SKILL.md", fs::perms::owner_read | fs::perms::others_read);
   fs::permissions(tmp / "hostile/references/locked", fs::perms::none);
   fs::permissions(tmp / "hostile/assets/secret.txt", fs::perms::none);
+  // Both are I/O problems of the skill: SK000 at each path, exit 2, in lint as in pack.
+  const std::string findings =
+      "hostile/assets/secret.txt: error [SK000 read-error] cannot read `assets/secret.txt`: "
+      "Permission denied\n  hint: give the user running skillkit read access, or list the path "
+      "in .skillignore\nhostile/references/locked: error [SK000 read-error] cannot list folder "
+      "`references/locked`: Permission denied\n  hint: give the user running skillkit read "
+      "access, or list the path in .skillignore\n";
   const Measured lint = run_measured({"lint", "hostile"}, tmp.path(), 20, true);
   expect_bounded(lint);
-  EXPECT_EQ(lint.out + lint.err, "1 skill checked, no problems\n");
+  EXPECT_EQ(lint.status, 2) << lint.err;
+  EXPECT_EQ(lint.out + lint.err, findings + "2 errors, 0 warnings in 1 skill checked\n");
   const Measured pack = run_measured({"pack", "--dry-run", "hostile"}, tmp.path(), 20, true);
   expect_bounded(pack);
   EXPECT_EQ(pack.status, 2) << pack.err;
-  EXPECT_EQ(pack.out + pack.err,
-            "skillkit: cannot read hostile/references/locked\nhostile: not packed\n");
+  EXPECT_EQ(pack.out + pack.err, findings + "hostile: not packed\n");
+
+  // Left out of the pack by .skillignore, neither is read, and neither is a problem.
+  fs::permissions(tmp / "hostile", fs::perms::owner_write, fs::perm_options::add);
+  write_file(tmp / "hostile/.skillignore", "references/locked/\nassets/secret.txt\n");
+  fs::permissions(tmp / "hostile/.skillignore", fs::perms::others_read, fs::perm_options::add);
+  const Measured ignored = run_measured({"lint", "hostile"}, tmp.path(), 20, true);
+  EXPECT_EQ(ignored.status, 0) << ignored.err;
+  EXPECT_EQ(ignored.out + ignored.err, "1 skill checked, no problems\n");
+}
+
+// A folder that cannot be listed while searching for skills may hold skills: an error (exit 2)
+// that names it, never a silent skip (`upload --prune` would take its skills for deleted).
+TEST(HostileTree, UnlistableFolderWhileSearching) {
+  SKIP_UNLESS_NOBODY_CAN_RUN_SKILLKIT();
+  TempDir tmp;
+  make_readable_by_nobody(tmp.path());
+  write_file(tmp / "skills/hostile/SKILL.md", kSkillMd);
+  fs::create_directories(tmp / "skills/locked/inner");
+  for (const char* d : {"skills", "skills/hostile"}) make_readable_by_nobody(tmp / d);
+  fs::permissions(tmp / "skills/hostile/SKILL.md", fs::perms::others_read, fs::perm_options::add);
+  fs::permissions(tmp / "skills/locked", fs::perms::none);
+  for (const char* command : {"lint", "pack"}) {
+    const Measured m = run_measured({command, "skills"}, tmp.path(), 20, true);
+    expect_bounded(m);
+    EXPECT_EQ(m.status, 2) << command;
+    EXPECT_EQ(m.out + m.err, "skillkit: skills/locked: cannot list folder: Permission denied\n")
+        << command;
+  }
+  EXPECT_FALSE(fs::exists(tmp / "hostile.zip"));
+  const Measured one = run_measured({"lint", "skills/hostile"}, tmp.path(), 20, true);
+  EXPECT_EQ(one.status, 0) << one.err;
+  EXPECT_EQ(one.out + one.err, "1 skill checked, no problems\n");
 }
 
 // A chain of folders under `base` whose full path passes PATH_MAX, made one level at a time
@@ -210,80 +251,24 @@ TEST(HostileTree, PathLongerThanPathMax) {
   fs::create_directories(tmp / "hostile/references");
   // 30 levels of 200 characters: about 6,000 bytes below references/.
   make_deep_tree(tmp / "hostile/references", 30, std::string(200, 'd'));
-  // lint cannot list what lies past PATH_MAX and has no rule for it (yet); pack refuses it.
+  // The first folder whose path, as skillkit would open it, passes PATH_MAX cannot be read by
+  // whole path (pack, other tools): lint reports it (SK000, exit 2) and pack refuses the skill.
+  std::string deep = "references";
+  while (std::string("hostile/").size() + deep.size() < PATH_MAX)
+    deep += '/' + std::string(200, 'd');
+  const std::string finding = "hostile/" + deep +
+                              ": error [SK000 read-error] cannot list folder `" + deep +
+                              "`: its path is longer than the system allows (PATH_MAX)\n  hint: "
+                              "give the user running skillkit read access, or list the path in "
+                              ".skillignore\n";
   const Measured lint = run_measured({"lint", "hostile"}, tmp.path(), 30);
   expect_bounded(lint);
-  EXPECT_EQ(lint.status, 0) << lint.err;
-  EXPECT_EQ(lint.out + lint.err, "1 skill checked, no problems\n");
+  EXPECT_EQ(lint.status, 2) << lint.err;
+  EXPECT_EQ(lint.out + lint.err, finding + "1 error, 0 warnings in 1 skill checked\n");
   const Measured pack = run_measured({"pack", "--dry-run", "hostile"}, tmp.path(), 30);
   expect_bounded(pack);
   EXPECT_EQ(pack.status, 2) << pack.err;
-  EXPECT_EQ(pack.out + pack.err,
-            "skillkit: cannot read "
-            "hostile/references/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd/"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
-            "dddddddddddddddddddddddddddd\nhostile: not packed\n");
+  EXPECT_EQ(pack.out + pack.err, finding + "hostile: not packed\n");
 }
 
 }  // namespace
