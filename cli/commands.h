@@ -23,6 +23,13 @@ void add_skills(CLI::App& app, int& exit_code);
 /// Hidden `__generate`: man page, completions and docs/commands/ from the CLI definition.
 void add_docs(CLI::App& app, int& exit_code);
 
+/// Whether the `skillkit` binary runs the command in argv itself (lint, rules, explain, new,
+/// --version); every other command runs in skillkit-full (see front.cpp).
+bool runs_in_front(int argc, char** argv);
+/// Replaces this process with skillkit-full, same arguments. Returns kExitUsage, having said
+/// why, only when it cannot.
+int run_full(char** argv);
+
 /// Whether stdout is a terminal that wants colour (NO_COLOR unset).
 bool stdout_wants_color();
 

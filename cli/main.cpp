@@ -1,4 +1,6 @@
 // skillkit: lint, pack, migrate and upload skills for AWS DevOps Agent and Agent Skills.
+// Built twice: skillkit-full (SKILLKIT_ALL_COMMANDS) has every command; skillkit has the ones
+// that need only the core libraries and hands the rest to skillkit-full (front.cpp says why).
 #include <fmt/format.h>
 #include <malloc.h>
 
@@ -24,6 +26,9 @@ static void keep_freed_memory() {
 }
 
 int main(int argc, char** argv) {
+#ifndef SKILLKIT_ALL_COMMANDS
+  if (!skillkit::cli::runs_in_front(argc, argv)) return skillkit::cli::run_full(argv);
+#endif
   keep_freed_memory();
   CLI::App app{"skillkit: lint, pack, migrate and upload skills (SKILL.md folders)\n", "skillkit"};
   app.set_version_flag("--version",
@@ -37,13 +42,17 @@ int main(int argc, char** argv) {
   int exit_code = skillkit::cli::kExitOk;
   skillkit::cli::add_lint(app, exit_code);
   skillkit::cli::add_rules(app, exit_code);
+#ifdef SKILLKIT_ALL_COMMANDS
   skillkit::cli::add_migrate(app, exit_code);
+#endif
   skillkit::cli::add_new(app, exit_code);
+#ifdef SKILLKIT_ALL_COMMANDS
   skillkit::cli::add_pack(app, exit_code);
   skillkit::cli::add_inspect(app, exit_code);
   skillkit::cli::add_upload(app, exit_code);
   skillkit::cli::add_skills(app, exit_code);
   skillkit::cli::add_docs(app, exit_code);  // last: it documents the commands above
+#endif
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,4 +1,5 @@
-# Installation and packaging: `cmake --install build` puts the skillkit binary, the libraries
+# Installation and packaging: `cmake --install build` puts the skillkit binary (and the
+# skillkit-full it runs, in libexec/skillkit/), the libraries
 # with their public headers and a CMake package config (find_package(skillkit)), the man page
 # and bash/zsh completions in the usual places; `cpack -G DEB` builds a .deb whose runtime
 # dependencies are computed by dpkg-shlibdeps. tests/ship/ proves both.
@@ -32,16 +33,18 @@ set(SKILLKIT_GEN ${PROJECT_BINARY_DIR}/generated)
 add_custom_command(
   OUTPUT ${SKILLKIT_GEN}/skillkit.1 ${SKILLKIT_GEN}/skillkit.bash ${SKILLKIT_GEN}/_skillkit
   COMMAND ${CMAKE_COMMAND} -E make_directory ${SKILLKIT_GEN}
-  COMMAND skillkit __generate man -o ${SKILLKIT_GEN}/skillkit.1
-  COMMAND skillkit __generate bash -o ${SKILLKIT_GEN}/skillkit.bash
-  COMMAND skillkit __generate zsh -o ${SKILLKIT_GEN}/_skillkit
-  DEPENDS skillkit
+  COMMAND skillkit-full __generate man -o ${SKILLKIT_GEN}/skillkit.1
+  COMMAND skillkit-full __generate bash -o ${SKILLKIT_GEN}/skillkit.bash
+  COMMAND skillkit-full __generate zsh -o ${SKILLKIT_GEN}/_skillkit
+  DEPENDS skillkit-full
   COMMENT "Generating the man page and shell completions"
   VERBATIM)
 add_custom_target(skillkit_docs ALL
   DEPENDS ${SKILLKIT_GEN}/skillkit.1 ${SKILLKIT_GEN}/skillkit.bash ${SKILLKIT_GEN}/_skillkit)
 
 install(TARGETS skillkit RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# Run by skillkit for pack, inspect, migrate, upload and skills (cli/front.cpp).
+install(TARGETS skillkit-full RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/skillkit)
 install(FILES ${SKILLKIT_GEN}/skillkit.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${SKILLKIT_GEN}/skillkit.bash
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME skillkit)

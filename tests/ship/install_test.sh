@@ -26,7 +26,7 @@ nice -n 10 "$cmake" --build "$build" --target skillkit_docs >/dev/null
 step "cmake --install --prefix $tmp/prefix"
 prefix=$tmp/prefix
 "$cmake" --install "$build" --prefix "$prefix" >"$tmp/install.log"
-for f in bin/skillkit \
+for f in bin/skillkit libexec/skillkit/skillkit-full \
   lib/libskillkit_core.a lib/libskillkit_rules.a lib/libskillkit_lint.a lib/libskillkit_pack.a \
   lib/libskillkit_migrate.a lib/libskillkit_upload.a lib/libskillkit_sync.a \
   include/skillkit/skillkit/skill.h include/skillkit/lint/engine.h include/skillkit/pack/pack.h \
@@ -92,7 +92,7 @@ for lib in 'libyaml-cpp[0-9.]*' 'libcmark-gfm[0-9][0-9a-z.]*' 'libcmark-gfm-exte
   echo "$depends" | tr ',' '\n' | grep -Eq "^ *$lib( |$)" || fail "Depends lacks $lib"
 done
 dpkg-deb -c "$deb" | awk '{print $6}' >"$tmp/contents"
-for f in ./usr/bin/skillkit ./usr/share/man/man1/skillkit.1 \
+for f in ./usr/bin/skillkit ./usr/libexec/skillkit/skillkit-full ./usr/share/man/man1/skillkit.1 \
   ./usr/share/bash-completion/completions/skillkit ./usr/share/zsh/vendor-completions/_skillkit \
   ./usr/lib/cmake/skillkit/skillkitConfig.cmake ./usr/lib/libskillkit_lint.a \
   ./usr/include/skillkit/lint/engine.h; do
@@ -101,4 +101,7 @@ done
 dpkg-deb -x "$deb" "$tmp/root"
 got=$("$tmp/root/usr/bin/skillkit" --version)
 [ "$got" = "$want" ] || fail "the packaged binary says '$got'"
+# pack, upload & co. run in skillkit-full, found from the packaged skillkit.
+"$tmp/root/usr/bin/skillkit" inspect --help | grep -q "^Usage: skillkit inspect" ||
+  fail "the packaged skillkit cannot run inspect"
 echo "OK"
