@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "skillkit/source.h"
+#include "skillkit/yaml_simple.h"
 
 namespace skillkit {
 
@@ -235,6 +236,16 @@ class TreeBuilder : public YAML::EventHandler {
 }  // namespace
 
 YamlParse parse_yaml(std::string_view text, size_t base_offset, const SourceText& source) {
+  YamlParse result;
+  if (std::optional<YamlNode> simple = parse_simple_yaml(text, base_offset, source)) {
+    result.root = std::move(simple);
+    return result;
+  }
+  return parse_yaml_with_yaml_cpp(text, base_offset, source);
+}
+
+YamlParse parse_yaml_with_yaml_cpp(std::string_view text, size_t base_offset,
+                                   const SourceText& source) {
   YamlParse result;
   std::istringstream in{std::string(text)};
   TreeBuilder builder(base_offset, source);

@@ -22,11 +22,11 @@ struct YamlNode {
   std::string value;  // scalar text after YAML folding; empty otherwise
   std::string
       tag;  // "?" plain scalar or untagged collection, "!" quoted/block scalar, else explicit
-  bool flow = false;            // a flow collection: [a, b] or {a: b}
-  bool anchored = false;        // carries an &anchor
-  size_t offset = 0;            // byte offset of the node's first character in the whole file
-  Position pos;                 // position of the node's first character in the whole file
-  std::vector<YamlNode> items;  // Sequence
+  bool flow = false;               // a flow collection: [a, b] or {a: b}
+  bool anchored = false;           // carries an &anchor
+  size_t offset = 0;               // byte offset of the node's first character in the whole file
+  Position pos;                    // position of the node's first character in the whole file
+  std::vector<YamlNode> items;     // Sequence
   std::vector<YamlEntry> entries;  // Mapping, in order, duplicates kept
 
   bool is_scalar() const { return kind == Kind::Scalar; }
@@ -63,7 +63,11 @@ struct YamlParse {
 };
 
 class SourceText;
-/// Parses `text` (a slice of `source` starting at `base_offset`) into a tree.
+/// Parses `text` (a slice of `source` starting at `base_offset`) into a tree: the plain YAML
+/// most frontmatter uses by parse_simple_yaml (yaml_simple.h), anything else by yaml-cpp.
 YamlParse parse_yaml(std::string_view text, size_t base_offset, const SourceText& source);
+/// The same with yaml-cpp alone: the reference parse_simple_yaml is tested against.
+YamlParse parse_yaml_with_yaml_cpp(std::string_view text, size_t base_offset,
+                                   const SourceText& source);
 
 }  // namespace skillkit
