@@ -244,11 +244,8 @@ std::optional<fs::path> find_config(const fs::path& skill_dir) {
 }
 
 std::optional<fs::path> find_config(const fs::path& skill_dir, PathCache& cache) {
-  for (fs::path dir = cache.canonical(skill_dir);; dir = dir.parent_path()) {
-    for (const char* name : {".skillkit.yaml", ".skillkit.yml"})
-      if (cache.is_regular_file(dir / name)) return dir / name;
-    if (dir == dir.parent_path()) return std::nullopt;
-  }
+  // Remembered per folder: sibling skills share their parents' answer.
+  return cache.nearest_file(cache.canonical(skill_dir), {".skillkit.yaml", ".skillkit.yml"});
 }
 
 namespace {

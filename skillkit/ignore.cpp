@@ -1,5 +1,6 @@
 #include "skillkit/ignore.h"
 
+#include <deque>
 #include <fstream>
 #include <sstream>
 
@@ -102,48 +103,50 @@ IgnoreRules IgnoreRules::defaults() {
 namespace {
 
 // The defaults, then every `.skillignore` from the repository root down to `skill_dir`;
-// `fs_ops` answers absolute(), exists() and a file's text (nullptr when it cannot be opened).
+// `fs_ops` answers absolute() and walk_up() (the folders from the skill's up to the one holding
+// .git, with their .skillignore text).
 template <typename Ops>
 IgnoreRules rules_for(const fs::path& skill_dir, Ops& fs_ops) {
   IgnoreRules rules = IgnoreRules::defaults();
-  std::vector<fs::path> dirs;
   fs::path dir = fs_ops.absolute(skill_dir).lexically_normal();
   if (!dir.has_filename()) dir = dir.parent_path();
-  for (fs::path d = dir;; d = d.parent_path()) {
-    dirs.push_back(d);
-    if (fs_ops.exists(d / ".git") || d == d.parent_path()) break;
-  }
+  const std::vector<PathCache::Folder>& dirs = fs_ops.walk_up(dir);
   for (size_t i = dirs.size(); i-- > 0;) {
-    std::string owned;
-    const std::string* text = fs_ops.text(dirs[i] / ".skillignore", owned);
-    if (!text) continue;
+    if (!dirs[i].text) continue;
     std::string name;
     for (size_t k = 0; k < i; ++k) name += "../";
-    std::string prefix = dir.lexically_relative(dirs[i]).generic_string();
+    std::string prefix = dir.lexically_relative(dirs[i].dir).generic_string();
     if (prefix == ".") prefix.clear();
     if (!prefix.empty()) prefix += '/';
-    rules.add(*text, name + ".skillignore", prefix);
+    rules.add(*dirs[i].text, name + ".skillignore", prefix);
   }
   return rules;
 }
 
 // Straight to the file system.
 struct DirectOps {
+  std::deque<std::string> texts;  // owned here (a deque: `walk` points into it)
+  std::vector<PathCache::Folder> walk;
+
   fs::path absolute(const fs::path& p) {
     std::error_code ec;
     return fs::absolute(p, ec);
   }
-  bool exists(const fs::path& p) {
-    std::error_code ec;
-    return fs::exists(p, ec);
-  }
-  const std::string* text(const fs::path& p, std::string& owned) {
-    std::ifstream in(p);
-    if (!in) return nullptr;
-    std::stringstream text;
-    text << in.rdbuf();
-    owned = text.str();
-    return &owned;
+  const std::vector<PathCache::Folder>& walk_up(const fs::path& dir) {
+    for (fs::path d = dir;; d = d.parent_path()) {
+      const std::string* text = nullptr;
+      std::ifstream in(d / ".skillignore");
+      if (in) {
+        std::stringstream bytes;
+        bytes << in.rdbuf();
+        texts.push_back(bytes.str());
+        text = &texts.back();
+      }
+      walk.push_back({d, text});
+      std::error_code ec;
+      if (fs::exists(d / ".git", ec) || d == d.parent_path()) break;
+    }
+    return walk;
   }
 };
 
@@ -151,8 +154,9 @@ struct DirectOps {
 struct CachedOps {
   PathCache& cache;
   fs::path absolute(const fs::path& p) { return cache.absolute(p); }
-  bool exists(const fs::path& p) { return cache.exists(p); }
-  const std::string* text(const fs::path& p, std::string&) { return cache.text(p); }
+  const std::vector<PathCache::Folder>& walk_up(const fs::path& dir) {
+    return cache.walk_up(dir, ".git", ".skillignore");
+  }
 };
 
 }  // namespace

@@ -79,4 +79,45 @@ const std::string* PathCache::text(const fs::path& p) {
   return text_.try_emplace(p.native(), std::move(found)).first->second.get();
 }
 
+std::optional<fs::path> PathCache::nearest_file(const fs::path& dir,
+                                                const std::vector<std::string>& names) {
+  std::string key;
+  for (const std::string& name : names) key += name + '\n';
+  key += dir.native();
+  {
+    std::lock_guard lock(mu_);
+    if (auto it = nearest_.find(key); it != nearest_.end()) return it->second;
+  }
+  std::optional<fs::path> found;
+  for (const std::string& name : names) {
+    if (is_regular_file(dir / name)) {
+      found = dir / name;
+      break;
+    }
+  }
+  const fs::path parent = dir.parent_path();
+  if (!found && parent != dir) found = nearest_file(parent, names);
+  std::lock_guard lock(mu_);
+  return nearest_.try_emplace(std::move(key), std::move(found)).first->second;
+}
+
+const std::vector<PathCache::Folder>& PathCache::walk_up(const fs::path& dir,
+                                                         const std::string& stop,
+                                                         const std::string& file) {
+  std::string key = stop + '\n' + file + '\n' + dir.native();
+  {
+    std::lock_guard lock(mu_);
+    if (auto it = walks_.find(key); it != walks_.end()) return *it->second;
+  }
+  auto walk = std::make_unique<std::vector<Folder>>();
+  walk->push_back({dir, text(dir / file)});
+  const fs::path parent = dir.parent_path();
+  if (!exists(dir / stop) && parent != dir) {
+    const std::vector<Folder>& above = walk_up(parent, stop, file);
+    walk->insert(walk->end(), above.begin(), above.end());
+  }
+  std::lock_guard lock(mu_);
+  return *walks_.try_emplace(std::move(key), std::move(walk)).first->second;
+}
+
 }  // namespace skillkit

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace skillkit {
 
@@ -28,12 +29,30 @@ class PathCache {
   /// The text of the file at `p`, or nullptr when it cannot be opened (as std::ifstream).
   const std::string* text(const std::filesystem::path& p);
 
+  /// The first of `names` that is a regular file in `dir` (absolute, normal) or the nearest
+  /// parent holding one, as find_config looks for .skillkit.yaml. Remembered per folder.
+  std::optional<std::filesystem::path> nearest_file(const std::filesystem::path& dir,
+                                                    const std::vector<std::string>& names);
+
+  struct Folder {
+    std::filesystem::path dir;
+    const std::string* text = nullptr;  // of the file looked for there; nullptr when none
+  };
+  /// `dir` (absolute, normal) and its parents up to the first that holds `stop` or the root,
+  /// nearest first, each with the text of its `file`: the walk every skill makes for
+  /// .skillignore (stop: .git) or a config. Remembered per folder, so sibling skills share
+  /// their parents' walk.
+  const std::vector<Folder>& walk_up(const std::filesystem::path& dir, const std::string& stop,
+                                     const std::string& file);
+
  private:
   std::filesystem::path cwd_;
   std::mutex mu_;
   std::unordered_map<std::string, std::filesystem::path> canonical_;
   std::unordered_map<std::string, bool> exists_, regular_;
   std::unordered_map<std::string, std::unique_ptr<std::string>> text_;
+  std::unordered_map<std::string, std::unique_ptr<std::vector<Folder>>> walks_;
+  std::unordered_map<std::string, std::optional<std::filesystem::path>> nearest_;
 };
 
 }  // namespace skillkit

@@ -4,6 +4,7 @@
 #include "skillkit/discovery.h"
 #include "skillkit/ignore.h"
 #include "skillkit/inventory.h"
+#include "skillkit/path_cache.h"
 #include "skillkit/skill.h"
 #include "tests/support/temp_dir.h"
 
@@ -60,6 +61,43 @@ TEST(Ignore, ParentSkillignoreIsRelativeToItsFolder) {
   EXPECT_TRUE(rules.excluded("notes/x.md", false));
   EXPECT_TRUE(rules.excluded("references/x.tmp", false));
   EXPECT_FALSE(rules.excluded("references/x.md", false));
+}
+
+// The walks every skill makes up its parents, remembered per folder: sibling skills must still
+// get their own answers, and a remembered walk must equal a fresh one.
+TEST(PathCache, WalksUpPerFolder) {
+  TempDir tmp;
+  const fs::path root = fs::canonical(tmp.path());
+  fs::create_directories(root / "repo/.git");
+  write_file(root / "repo/.skillignore", "drafts/\n");
+  write_file(root / "repo/a/.skillkit.yaml", "rules: {}\n");
+  write_file(root / "repo/a/s1/.skillignore", "x\n");
+  fs::create_directories(root / "repo/a/s2");
+  fs::create_directories(root / "repo/b/s3");
+  PathCache cache;
+  // The second time round, every answer comes from what the cache remembers.
+  for (int again = 0; again < 2; ++again) {
+    const auto& walk = cache.walk_up(root / "repo/a/s1", ".git", ".skillignore");
+    ASSERT_EQ(walk.size(), 3u);
+    EXPECT_EQ(walk[0].dir, root / "repo/a/s1");
+    ASSERT_NE(walk[0].text, nullptr);
+    EXPECT_EQ(*walk[0].text, "x\n");
+    EXPECT_EQ(walk[1].dir, root / "repo/a");
+    EXPECT_EQ(walk[1].text, nullptr);
+    EXPECT_EQ(walk[2].dir, root / "repo");  // holds .git: the walk stops there
+    ASSERT_NE(walk[2].text, nullptr);
+    EXPECT_EQ(*walk[2].text, "drafts/\n");
+    const auto& sibling = cache.walk_up(root / "repo/a/s2", ".git", ".skillignore");
+    ASSERT_EQ(sibling.size(), 3u);
+    EXPECT_EQ(sibling[0].text, nullptr);
+    EXPECT_EQ(sibling[1].dir, root / "repo/a");
+
+    const std::vector<std::string> names = {".skillkit.yaml", ".skillkit.yml"};
+    EXPECT_EQ(cache.nearest_file(root / "repo/a/s2", names), root / "repo/a/.skillkit.yaml");
+    EXPECT_EQ(cache.nearest_file(root / "repo/a", names), root / "repo/a/.skillkit.yaml");
+    const auto none = cache.nearest_file(root / "repo/b/s3", names);
+    EXPECT_TRUE(!none || !none->string().starts_with(root.string())) << *none;
+  }
 }
 
 TEST(Discovery, FindsSkillsFoldersAndFiles) {
